@@ -1,0 +1,4 @@
+package org.mekongledger.api;
+
+public record DocumentLinked(String workerId, IdentityDocument document) {
+}

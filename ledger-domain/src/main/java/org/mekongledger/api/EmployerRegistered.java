@@ -1,0 +1,4 @@
+package org.mekongledger.api;
+
+public record EmployerRegistered(String employerAccount, String name) {
+}

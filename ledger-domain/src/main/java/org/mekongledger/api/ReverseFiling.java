@@ -1,0 +1,6 @@
+package org.mekongledger.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ReverseFiling(@TargetAggregateIdentifier String filingId, String reason) {
+}

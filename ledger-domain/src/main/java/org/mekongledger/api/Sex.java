@@ -1,0 +1,3 @@
+package org.mekongledger.api;
+
+public enum Sex { F, M, X }

@@ -1,0 +1,3 @@
+package org.mekongledger.contribution;
+
+public enum Party { EMPLOYEE, EMPLOYER, GOVERNMENT }

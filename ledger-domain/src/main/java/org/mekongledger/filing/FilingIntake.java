@@ -1,0 +1,159 @@
+package org.mekongledger.filing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.mekongledger.account.WorkerAccount;
+import org.mekongledger.api.ConflictWithRecord;
+import org.mekongledger.api.ContributionsFiled;
+import org.mekongledger.api.FileContributions;
+import org.mekongledger.api.RequestRefused;
+import org.mekongledger.api.ReverseFiling;
+import org.mekongledger.api.UnknownRecord;
+import org.mekongledger.api.Violation;
+import org.mekongledger.contribution.ContributionRuleBook;
+import org.mekongledger.contribution.ContributionRuleSetVersion;
+import org.mekongledger.employer.Employer;
+
+/**
+ * Takes an employer's filing as one unit of work: validates every line, computes each with the
+ * rule-set version in force for the period, and records the filing and one contribution event on
+ * each worker's account in a single transaction. All or nothing.
+ */
+public class FilingIntake {
+
+    private final Repository<ContributionFiling> filings;
+    private final Repository<WorkerAccount> accounts;
+    private final Repository<Employer> employers;
+    private final ContributionRuleBook ruleBook;
+    private final FilingPeriodRegister periods;
+    private final Clock clock;
+
+    public FilingIntake(Repository<ContributionFiling> filings, Repository<WorkerAccount> accounts,
+                        Repository<Employer> employers, ContributionRuleBook ruleBook,
+                        FilingPeriodRegister periods, Clock clock) {
+        this.filings = filings;
+        this.accounts = accounts;
+        this.employers = employers;
+        this.ruleBook = ruleBook;
+        this.periods = periods;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public FilingReceipt handle(FileContributions command) throws Exception {
+        List<Violation> violations = new ArrayList<>();
+        Optional<ContributionRuleSetVersion> rules = rulesFor(command, violations);
+        if (!exists(employers, command.employerAccount())) {
+            violations.add(new Violation("employerAccount", "no employer is registered under " + command.employerAccount()));
+        }
+        Map<String, Aggregate<WorkerAccount>> accountsByWorker = loadAccounts(command.lines(), violations);
+        List<FilingReceipt.Line> lines = new ArrayList<>();
+        for (int i = 0; i < command.lines().size() && rules.isPresent(); i++) {
+            FileContributions.Line line = command.lines().get(i);
+            Optional<String> wageProblem = wageProblem(line.wage(), rules.get());
+            if (wageProblem.isPresent()) {
+                violations.add(new Violation("lines[" + i + "].wage", wageProblem.get()));
+            } else {
+                lines.add(new FilingReceipt.Line(line.workerId(), rules.get().contributionFor(command.period(), line.wage())));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
+        ContributionRuleSetVersion version = rules.orElseThrow();
+        periods.claim(command.scheme(), command.employerAccount(), command.period(), command.filingId())
+                .ifPresent(standing -> {
+                    throw new ConflictWithRecord("Employer " + command.employerAccount() + " already filed "
+                            + command.scheme() + " for " + command.period() + " (filing " + standing + ")");
+                });
+        List<String> workerIds = lines.stream().map(FilingReceipt.Line::workerId).toList();
+        filings.newInstance(() -> new ContributionFiling(new ContributionsFiled(command.filingId(), command.scheme(),
+                command.employerAccount(), command.period(), version.version(),
+                version.currency().getCurrencyCode(), workerIds)));
+        for (FilingReceipt.Line line : lines) {
+            accountsByWorker.get(line.workerId()).execute(account ->
+                    account.recordContribution(command.filingId(), command.employerAccount(), line.contribution()));
+        }
+        return new FilingReceipt(command.filingId(), version.version(), lines);
+    }
+
+    @CommandHandler
+    public void handle(ReverseFiling command) {
+        Aggregate<ContributionFiling> filing = load(filings, command.filingId())
+                .orElseThrow(() -> new UnknownRecord("contribution filing", command.filingId()));
+        filing.execute(f -> f.reverse(command.reason()));
+        ContributionFiling reversed = filing.invoke(f -> f);
+        for (String workerId : reversed.workerIds()) {
+            accounts.load(workerId).execute(account -> account.reverseContribution(command.filingId(), command.reason()));
+        }
+        periods.release(reversed.scheme(), reversed.employerAccount(), reversed.period(), command.filingId());
+    }
+
+    private Optional<ContributionRuleSetVersion> rulesFor(FileContributions command, List<Violation> violations) {
+        if (command.period().isAfter(YearMonth.now(clock))) {
+            violations.add(new Violation("period", command.period() + " is after the current month"));
+            return Optional.empty();
+        }
+        Optional<ContributionRuleSetVersion> version = ruleBook.ruleSet(command.scheme())
+                .flatMap(ruleSet -> ruleSet.inForce(command.period()));
+        if (version.isEmpty()) {
+            violations.add(new Violation("period", "no " + command.scheme() + " rule set is in force for " + command.period()));
+        }
+        return version;
+    }
+
+    private Map<String, Aggregate<WorkerAccount>> loadAccounts(List<FileContributions.Line> lines, List<Violation> violations) {
+        Map<String, Aggregate<WorkerAccount>> loaded = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String workerId = lines.get(i).workerId();
+            if (!seen.add(workerId)) {
+                violations.add(new Violation("lines[" + i + "].workerId", "worker " + workerId + " appears more than once in the filing"));
+                continue;
+            }
+            Optional<Aggregate<WorkerAccount>> account = load(accounts, workerId);
+            if (account.isEmpty()) {
+                violations.add(new Violation("lines[" + i + "].workerId", "no worker is registered under " + workerId));
+            } else {
+                loaded.put(workerId, account.get());
+            }
+        }
+        return loaded;
+    }
+
+    private static Optional<String> wageProblem(BigDecimal wage, ContributionRuleSetVersion rules) {
+        if (wage.signum() <= 0) {
+            return Optional.of("the wage must be more than zero");
+        }
+        if (wage.stripTrailingZeros().scale() > rules.currency().getDefaultFractionDigits()) {
+            return Optional.of("the wage has more than " + rules.currency().getDefaultFractionDigits()
+                    + " decimal places for " + rules.currency().getCurrencyCode());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean exists(Repository<?> repository, String id) {
+        return load(repository, id).isPresent();
+    }
+
+    private static <T> Optional<Aggregate<T>> load(Repository<T> repository, String id) {
+        try {
+            return Optional.of(repository.load(id));
+        } catch (AggregateNotFoundException notFound) {
+            return Optional.empty();
+        }
+    }
+}
