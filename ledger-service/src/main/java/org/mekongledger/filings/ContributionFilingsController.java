@@ -1,0 +1,113 @@
+package org.mekongledger.filings;
+
+import java.time.ZoneOffset;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import org.mekongledger.api.FileContributions;
+import org.mekongledger.api.ReverseFiling;
+import org.mekongledger.api.UnknownRecord;
+import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.filing.FilingReceipt;
+import org.mekongledger.filings.FilingRegister.FilingHeader;
+import org.mekongledger.filings.FilingResponses.ComputedLine;
+import org.mekongledger.ledger.LedgerQueries;
+import org.mekongledger.web.contract.ContributionFilingsApi;
+import org.mekongledger.web.contract.model.ContributionFiling;
+import org.mekongledger.web.contract.model.ContributionFilingRequest;
+import org.mekongledger.web.contract.model.FilingReversal;
+import org.mekongledger.web.contract.model.FilingReversalRequest;
+import org.mekongledger.web.contract.model.Scheme;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class ContributionFilingsController implements ContributionFilingsApi {
+
+    private final LedgerCommands commands;
+    private final FilingRegister register;
+    private final LedgerQueries ledger;
+
+    ContributionFilingsController(LedgerCommands commands, FilingRegister register, LedgerQueries ledger) {
+        this.commands = commands;
+        this.register = register;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public ResponseEntity<ContributionFiling> fileContributions(ContributionFilingRequest request, String idempotencyKey) {
+        String filingId = UUID.randomUUID().toString();
+        FilingReceipt receipt = commands.send(new FileContributions(filingId, request.getScheme().getValue(),
+                request.getEmployerAccount(), YearMonth.parse(request.getPeriod()),
+                request.getLines().stream()
+                        .map(line -> new FileContributions.Line(line.getWorkerId(), new java.math.BigDecimal(line.getWage())))
+                        .toList()));
+        String currency = receipt.lines().get(0).contribution().currency().getCurrencyCode();
+        List<ComputedLine> lines = receipt.lines().stream()
+                .map(l -> new ComputedLine(l.workerId(), l.contribution().wage(), l.contribution().insurableWage(),
+                        l.contribution().shares()))
+                .toList();
+        ContributionFiling body = filing(filingId, ContributionFiling.StatusEnum.ACCEPTED, request.getScheme().getValue(),
+                request.getEmployerAccount(), request.getPeriod(), receipt.ruleSetVersion(), currency, lines);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(java.net.URI.create("/api/v1/contribution-filings/" + filingId))
+                .body(body);
+    }
+
+    @Override
+    public ResponseEntity<ContributionFiling> getContributionFiling(String filingId) {
+        return ResponseEntity.ok(read(filingId));
+    }
+
+    @Override
+    public ResponseEntity<ContributionFiling> reverseContributionFiling(String filingId, FilingReversalRequest request,
+                                                                        String idempotencyKey) {
+        commands.send(new ReverseFiling(filingId, request.getReason()));
+        ContributionFiling filing = read(filingId);
+        // the register is a projection: answer with the reversal just recorded even if it lags
+        if (filing.getReversal() == null) {
+            filing.status(ContributionFiling.StatusEnum.REVERSED)
+                    .reversal(new FilingReversal().reason(request.getReason())
+                            .reversedAt(java.time.OffsetDateTime.now(ZoneOffset.UTC)));
+        }
+        return ResponseEntity.ok(filing);
+    }
+
+    private ContributionFiling read(String filingId) {
+        FilingHeader header = register.header(filingId)
+                .orElseThrow(() -> new UnknownRecord("contribution filing", filingId));
+        List<ComputedLine> lines = ledger.filingLines(filingId).stream()
+                .map(e -> new ComputedLine(e.workerId(), e.wage(), e.insurableWage(), e.shares()))
+                .toList();
+        ContributionFiling filing = filing(filingId, ContributionFiling.StatusEnum.fromValue(header.status()),
+                header.scheme(), header.employerAccount(), header.period(), header.ruleSetVersion(), header.currency(),
+                lines)
+                .acceptedAt(header.filedAt().atOffset(ZoneOffset.UTC))
+                .filedBy(header.filedBy());
+        if (header.reversedAt() != null) {
+            filing.reversal(new FilingReversal().reason(header.reversalReason())
+                    .reversedAt(header.reversedAt().atOffset(ZoneOffset.UTC))
+                    .reversedBy(header.reversedBy()));
+        }
+        return filing;
+    }
+
+    private static ContributionFiling filing(String filingId, ContributionFiling.StatusEnum status, String scheme,
+                                             String employerAccount, String period, String ruleSetVersion,
+                                             String currency, List<ComputedLine> lines) {
+        return new ContributionFiling()
+                .filingId(filingId)
+                .status(status)
+                .scheme(Scheme.fromValue(scheme))
+                .employerAccount(employerAccount)
+                .period(period)
+                .ruleSetVersion(ruleSetVersion)
+                .currency(currency)
+                .lines(lines.stream().map(l -> FilingResponses.line(l, currency)).toList())
+                .totals(FilingResponses.totals(lines, currency));
+    }
+}

@@ -1,0 +1,46 @@
+package org.mekongledger.ledger;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.mekongledger.contribution.Branch;
+import org.mekongledger.contribution.Party;
+
+/**
+ * The accounts a contribution posts to. Per scheme: what each party owes the fund
+ * (CONTRIBUTIONS_RECEIVABLE/party) and what the fund holds per party and branch
+ * (MEMBER_FUND/party/branch). Every entry balances by construction.
+ */
+final class ChartOfAccounts {
+
+    enum Side { DEBIT, CREDIT }
+
+    record Posting(String account, Side side, Party party, Branch branch, BigDecimal amount) {
+    }
+
+    private ChartOfAccounts() {
+    }
+
+    static String receivable(String scheme, Party party) {
+        return scheme + "/CONTRIBUTIONS_RECEIVABLE/" + party;
+    }
+
+    static String memberFund(String scheme, Party party, Branch branch) {
+        return scheme + "/MEMBER_FUND/" + party + "/" + branch;
+    }
+
+    static List<Posting> postings(EntryKind kind, String scheme, Map<Party, Map<Branch, BigDecimal>> amounts) {
+        Side toReceivable = kind == EntryKind.CONTRIBUTION ? Side.DEBIT : Side.CREDIT;
+        Side toFund = kind == EntryKind.CONTRIBUTION ? Side.CREDIT : Side.DEBIT;
+        List<Posting> postings = new ArrayList<>();
+        amounts.forEach((party, branches) -> {
+            BigDecimal total = branches.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            postings.add(new Posting(receivable(scheme, party), toReceivable, party, null, total));
+            branches.forEach((branch, amount) ->
+                    postings.add(new Posting(memberFund(scheme, party, branch), toFund, party, branch, amount)));
+        });
+        return postings;
+    }
+}

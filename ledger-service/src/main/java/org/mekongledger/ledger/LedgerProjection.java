@@ -1,0 +1,114 @@
+package org.mekongledger.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.mekongledger.api.ContributionRecorded;
+import org.mekongledger.api.ContributionReversed;
+import org.mekongledger.api.ContributionsFiled;
+import org.mekongledger.api.FilingReversed;
+import org.mekongledger.contribution.Party;
+import org.mekongledger.contribution.PartyShare;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Books every contribution and reversal as a journal entry, and keeps the filing register.
+ * Entries of one processor batch are written with a single JDBC batch when the batch commits,
+ * in the same transaction as the processor's token: nothing is booked twice or lost.
+ */
+@Component
+@ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
+class LedgerProjection {
+
+    static final String PROCESSING_GROUP = "ledger";
+    private static final String PENDING_ENTRIES = LedgerProjection.class.getName() + ".pending";
+    private static final String INSERT_ENTRY = "insert into ledger_entry (event_id, kind, worker_id, scheme, filing_id, "
+            + "employer_account, period, rule_set_version, currency, wage, insurable_wage, "
+            + String.join(", ", AmountColumns.columns()) + ", booked_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ".repeat(AmountColumns.columns().size()) + "?) on conflict (event_id) do nothing";
+
+    private final JdbcTemplate jdbc;
+
+    LedgerProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ContributionRecorded event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        book(eventId, EntryKind.CONTRIBUTION, event.workerId(), event.scheme(), event.filingId(), event.employerAccount(),
+                event.period(), event.ruleSetVersion(), event.currency(), event.wage(), event.insurableWage(),
+                event.shares(), at);
+    }
+
+    @EventHandler
+    void on(ContributionReversed event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        book(eventId, EntryKind.REVERSAL, event.workerId(), event.scheme(), event.filingId(), event.employerAccount(),
+                event.period(), null, event.currency(), event.wage(), event.insurableWage(), event.shares(), at);
+    }
+
+    @EventHandler
+    void on(ContributionsFiled event, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("actor") String actor) {
+        jdbc.update("""
+                        insert into contribution_filing_view (filing_id, scheme, employer_account, period,
+                            rule_set_version, currency, status, filed_at, filed_by)
+                        values (?, ?, ?, ?, ?, ?, 'ACCEPTED', ?, ?) on conflict (filing_id) do nothing""",
+                event.filingId(), event.scheme(), event.employerAccount(), event.period().toString(),
+                event.ruleSetVersion(), event.currency(), Timestamp.from(at), actor);
+    }
+
+    @EventHandler
+    void on(FilingReversed event, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue("actor") String actor) {
+        jdbc.update("""
+                        update contribution_filing_view
+                        set status = 'REVERSED', reversal_reason = ?, reversed_at = ?, reversed_by = ?
+                        where filing_id = ?""",
+                event.reason(), Timestamp.from(at), actor, event.filingId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate ledger_entry, contribution_filing_view");
+    }
+
+    private void book(String eventId, EntryKind kind, String workerId, String scheme, String filingId,
+                      String employerAccount, YearMonth period, String ruleSetVersion, String currency,
+                      BigDecimal wage, BigDecimal insurableWage, Map<Party, PartyShare> shares, Instant at) {
+        List<Object> row = new ArrayList<>(List.of(eventId, kind.name(), workerId, scheme, filingId, employerAccount,
+                period.toString()));
+        row.add(ruleSetVersion);
+        row.addAll(List.of(currency, wage, insurableWage));
+        row.addAll(AmountColumns.values(shares));
+        row.add(Timestamp.from(at));
+        pendingEntries().add(row.toArray());
+    }
+
+    /** Rows collected during the processor's unit of work, flushed once just before it commits. */
+    private List<Object[]> pendingEntries() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("ledger entries are booked inside a unit of work");
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(PENDING_ENTRIES, key -> {
+            List<Object[]> rows = new ArrayList<>();
+            root.onPrepareCommit(unitOfWork -> jdbc.batchUpdate(INSERT_ENTRY, rows));
+            return rows;
+        });
+    }
+}

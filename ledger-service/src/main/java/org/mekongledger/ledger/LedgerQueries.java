@@ -1,0 +1,131 @@
+package org.mekongledger.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mekongledger.contribution.Branch;
+import org.mekongledger.contribution.Party;
+import org.mekongledger.contribution.PartyShare;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads of the journal: a worker's balances and entries, a filing's lines, the trial balance. */
+@Component
+public class LedgerQueries {
+
+    /** Signed sum of one amount column: contributions add, reversals subtract. */
+    private static final String SIGNED_SUMS = String.join(", ", AmountColumns.columns().stream()
+            .map(c -> "sum(case when kind = 'CONTRIBUTION' then " + c + " else -" + c + " end) as " + c)
+            .toList());
+    private static final String PLAIN_SUMS = String.join(", ", AmountColumns.columns().stream()
+            .map(c -> "sum(" + c + ") as " + c)
+            .toList());
+
+    private final JdbcClient jdbc;
+
+    LedgerQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record SchemeBalance(String scheme, String currency, int contributionMonths,
+                                Map<Party, Map<Branch, BigDecimal>> balances) {
+    }
+
+    public record Entry(long entryId, EntryKind kind, String scheme, String period, String filingId,
+                        String employerAccount, String currency, String workerId, BigDecimal wage,
+                        BigDecimal insurableWage, Map<Party, Map<Branch, BigDecimal>> amounts, Instant bookedAt) {
+
+        public List<ChartOfAccounts.Posting> postings() {
+            return ChartOfAccounts.postings(kind, scheme, amounts);
+        }
+
+        public Map<Party, PartyShare> shares() {
+            return AmountColumns.shares(amounts);
+        }
+    }
+
+    public record AccountTotal(String account, BigDecimal debit, BigDecimal credit) {
+    }
+
+    public List<SchemeBalance> balances(String workerId) {
+        Map<String, Integer> months = contributionMonths(workerId);
+        return jdbc.sql("select scheme, currency, " + SIGNED_SUMS
+                        + " from ledger_entry where worker_id = ? group by scheme, currency order by scheme")
+                .param(workerId)
+                .query((row, n) -> new SchemeBalance(row.getString("scheme"), row.getString("currency"),
+                        months.getOrDefault(row.getString("scheme"), 0), AmountColumns.read(row, "")))
+                .list();
+    }
+
+    /**
+     * Months with a standing contribution. Two employers in one month count once; a reversed
+     * filing's month counts only if another standing filing covers it.
+     */
+    private Map<String, Integer> contributionMonths(String workerId) {
+        Map<String, Integer> months = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select c.scheme, count(distinct c.period) as months from ledger_entry c
+                        where c.worker_id = ? and c.kind = 'CONTRIBUTION'
+                          and not exists (select 1 from ledger_entry r where r.worker_id = c.worker_id
+                                          and r.filing_id = c.filing_id and r.kind = 'REVERSAL')
+                        group by c.scheme""")
+                .param(workerId)
+                .query(row -> {
+                    months.put(row.getString("scheme"), row.getInt("months"));
+                });
+        return months;
+    }
+
+    public List<Entry> entries(String workerId, int page, int size) {
+        return jdbc.sql("select * from ledger_entry where worker_id = ? order by entry_id desc limit ? offset ?")
+                .params(workerId, size, (long) page * size)
+                .query((row, n) -> entry(row))
+                .list();
+    }
+
+    public long entryCount(String workerId) {
+        return jdbc.sql("select count(*) from ledger_entry where worker_id = ?").param(workerId)
+                .query(Long.class).single();
+    }
+
+    public List<Entry> filingLines(String filingId) {
+        return jdbc.sql("select * from ledger_entry where filing_id = ? and kind = 'CONTRIBUTION' order by entry_id")
+                .param(filingId)
+                .query((row, n) -> entry(row))
+                .list();
+    }
+
+    /** Debit and credit per account in one currency; sums over the journal, grouped by entry kind. */
+    public List<AccountTotal> trialBalance(String currency) {
+        Map<String, BigDecimal[]> totals = new java.util.TreeMap<>();
+        jdbc.sql("select scheme, kind, " + PLAIN_SUMS + " from ledger_entry where currency = ? group by scheme, kind")
+                .param(currency)
+                .query(row -> {
+                    EntryKind kind = EntryKind.valueOf(row.getString("kind"));
+                    for (ChartOfAccounts.Posting posting : ChartOfAccounts.postings(kind, row.getString("scheme"),
+                            AmountColumns.read(row, ""))) {
+                        BigDecimal[] debitCredit = totals.computeIfAbsent(posting.account(),
+                                a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        int side = posting.side() == ChartOfAccounts.Side.DEBIT ? 0 : 1;
+                        debitCredit[side] = debitCredit[side].add(posting.amount());
+                    }
+                });
+        List<AccountTotal> accounts = new ArrayList<>();
+        totals.forEach((account, dc) -> accounts.add(new AccountTotal(account, dc[0], dc[1])));
+        return accounts;
+    }
+
+    private static Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Entry(row.getLong("entry_id"), EntryKind.valueOf(row.getString("kind")), row.getString("scheme"),
+                row.getString("period"), row.getString("filing_id"), row.getString("employer_account"),
+                row.getString("currency"), row.getString("worker_id"), row.getBigDecimal("wage"),
+                row.getBigDecimal("insurable_wage"), AmountColumns.read(row, ""),
+                row.getTimestamp("booked_at").toInstant());
+    }
+
+}

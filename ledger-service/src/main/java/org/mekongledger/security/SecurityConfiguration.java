@@ -1,0 +1,95 @@
+package org.mekongledger.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.mekongledger.web.IdempotencyFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/** Every /api call is authenticated; FUND_ADMIN writes, AUDITOR and EMBASSY_OFFICER read. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String[] READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER"};
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
+                            IdempotencyFilter idempotency) throws Exception {
+        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses();
+        return http
+                // a stateless JSON API with HTTP Basic: no cookies, so no CSRF token to steal
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(authenticationManager)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/openapi/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
+                        .requestMatchers("/api/**").hasRole("FUND_ADMIN")
+                        .anyRequest().denyAll())
+                .addFilterAfter(idempotency, AuthorizationFilter.class)
+                .build();
+    }
+
+    @Bean
+    IdempotencyFilter idempotencyFilter(DataSource dataSource) {
+        return new IdempotencyFilter(dataSource);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(LedgerUsers configured, PasswordEncoder encoder, Environment environment) {
+        List<UserDetails> users = new ArrayList<>();
+        configured.users().forEach(user -> users.add(User.withUsername(user.name()).password(user.password())
+                .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build()));
+        if (environment.acceptsProfiles(Profiles.of("local"))) {
+            log.warn("Profile 'local': users admin, auditor and embassy-mmr have their user name as password. "
+                    + "Never use this profile with real data.");
+            users.add(localUser("admin", "FUND_ADMIN", encoder));
+            users.add(localUser("auditor", "AUDITOR", encoder));
+            users.add(localUser("embassy-mmr", "EMBASSY_OFFICER", encoder));
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new RememberedAuthentications(passwords, Duration.ofMinutes(5), clock));
+    }
+
+    private static UserDetails localUser(String name, String role, PasswordEncoder encoder) {
+        return User.withUsername(name).password(encoder.encode(name)).roles(role).build();
+    }
+}
