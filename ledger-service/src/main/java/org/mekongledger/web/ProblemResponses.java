@@ -108,7 +108,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        DatabindException databind = databindCause(ex);
+        if (databind != null && !databind.getPath().isEmpty()) {
             return problem(invalid("A field has a value of the wrong kind; nothing was recorded.",
                     List.of(new Violation(path(databind), "not a valid value here: " + firstLine(databind.getOriginalMessage())))));
         }
@@ -117,6 +118,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         : "The request body is missing or unreadable");
         problem.setTitle("Malformed request");
         return problem(problem);
+    }
+
+    private static DatabindException databindCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind) {
+                return databind;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(Exception.class)
