@@ -40,7 +40,7 @@ create index contribution_filing_view_employer on contribution_filing_view (empl
 -- member fund per party and branch; a reversal does the opposite. Amounts are stored positive.
 create table ledger_entry (
     entry_id         bigserial     not null primary key,
-    event_id         varchar(255)  not null unique,
+    event_id         varchar(255)  not null,
     kind             varchar(16)   not null,
     worker_id        varchar(64)   not null,
     scheme           varchar(32)   not null,

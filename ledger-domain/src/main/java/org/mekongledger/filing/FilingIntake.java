@@ -24,6 +24,7 @@ import org.mekongledger.api.ReverseFiling;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
 import org.mekongledger.contribution.ContributionRuleBook;
+import org.mekongledger.contribution.ContributionRuleSet;
 import org.mekongledger.contribution.ContributionRuleSetVersion;
 import org.mekongledger.employer.Employer;
 
@@ -61,12 +62,12 @@ public class FilingIntake {
         }
         Map<String, Aggregate<WorkerAccount>> accountsByWorker = loadAccounts(command.lines(), violations);
         List<FilingReceipt.Line> lines = new ArrayList<>();
-        for (int i = 0; i < command.lines().size() && rules.isPresent(); i++) {
+        for (int i = 0; i < command.lines().size(); i++) {
             FileContributions.Line line = command.lines().get(i);
-            Optional<String> wageProblem = wageProblem(line.wage(), rules.get());
+            Optional<String> wageProblem = wageProblem(line.wage(), rules);
             if (wageProblem.isPresent()) {
                 violations.add(new Violation("lines[" + i + "].wage", wageProblem.get()));
-            } else {
+            } else if (rules.isPresent()) {
                 lines.add(new FilingReceipt.Line(line.workerId(), rules.get().contributionFor(command.period(), line.wage())));
             }
         }
@@ -107,8 +108,12 @@ public class FilingIntake {
             violations.add(new Violation("period", command.period() + " is after the current month"));
             return Optional.empty();
         }
-        Optional<ContributionRuleSetVersion> version = ruleBook.ruleSet(command.scheme())
-                .flatMap(ruleSet -> ruleSet.inForce(command.period()));
+        Optional<ContributionRuleSet> ruleSet = ruleBook.ruleSet(command.scheme());
+        if (ruleSet.isEmpty()) {
+            violations.add(new Violation("scheme", "no contribution rules are known for scheme " + command.scheme()));
+            return Optional.empty();
+        }
+        Optional<ContributionRuleSetVersion> version = ruleSet.get().inForce(command.period());
         if (version.isEmpty()) {
             violations.add(new Violation("period", "no " + command.scheme() + " rule set is in force for " + command.period()));
         }
@@ -134,10 +139,15 @@ public class FilingIntake {
         return loaded;
     }
 
-    private static Optional<String> wageProblem(BigDecimal wage, ContributionRuleSetVersion rules) {
+    /** A wage must be positive whatever the rules; its decimals are checked once the currency is known. */
+    private static Optional<String> wageProblem(BigDecimal wage, Optional<ContributionRuleSetVersion> ruleSet) {
         if (wage.signum() <= 0) {
             return Optional.of("the wage must be more than zero");
         }
+        if (ruleSet.isEmpty()) {
+            return Optional.empty();
+        }
+        ContributionRuleSetVersion rules = ruleSet.get();
         if (wage.stripTrailingZeros().scale() > rules.currency().getDefaultFractionDigits()) {
             return Optional.of("the wage has more than " + rules.currency().getDefaultFractionDigits()
                     + " decimal places for " + rules.currency().getCurrencyCode());

@@ -50,6 +50,12 @@ final class AmountColumns {
         return values;
     }
 
+    static Map<Party, Map<Branch, BigDecimal>> amounts(Map<Party, PartyShare> shares) {
+        Map<Party, Map<Branch, BigDecimal>> amounts = new EnumMap<>(Party.class);
+        shares.forEach((party, share) -> amounts.put(party, share.branches()));
+        return amounts;
+    }
+
     static Map<Party, Map<Branch, BigDecimal>> read(ResultSet row, String prefix) throws SQLException {
         Map<Party, Map<Branch, BigDecimal>> amounts = new EnumMap<>(Party.class);
         for (Party party : Party.values()) {

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,7 +39,12 @@ class LedgerProjection {
     private static final String INSERT_ENTRY = "insert into ledger_entry (event_id, kind, worker_id, scheme, filing_id, "
             + "employer_account, period, rule_set_version, currency, wage, insurable_wage, "
             + String.join(", ", AmountColumns.columns()) + ", booked_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ".repeat(AmountColumns.columns().size()) + "?) on conflict (event_id) do nothing";
+            + "?, ".repeat(AmountColumns.columns().size()) + "?)";
+    private static final String ADD_TO_ACCOUNT = """
+            insert into ledger_account_total (account, currency, debit, credit) values (?, ?, ?, ?)
+            on conflict (account, currency)
+            do update set debit = ledger_account_total.debit + excluded.debit,
+                          credit = ledger_account_total.credit + excluded.credit""";
 
     private final JdbcTemplate jdbc;
 
@@ -84,7 +90,7 @@ class LedgerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate ledger_entry, contribution_filing_view");
+        jdbc.update("truncate ledger_entry, ledger_account_total, contribution_filing_view");
     }
 
     private void book(String eventId, EntryKind kind, String workerId, String scheme, String filingId,
@@ -96,19 +102,42 @@ class LedgerProjection {
         row.addAll(List.of(currency, wage, insurableWage));
         row.addAll(AmountColumns.values(shares));
         row.add(Timestamp.from(at));
-        pendingEntries().add(row.toArray());
+        PendingBookings pending = pendingBookings();
+        pending.entries.add(row.toArray());
+        for (ChartOfAccounts.Posting posting : ChartOfAccounts.postings(kind, scheme, AmountColumns.amounts(shares))) {
+            BigDecimal[] debitCredit = pending.accountTotals.computeIfAbsent(List.of(posting.account(), currency),
+                    key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            int side = posting.side() == ChartOfAccounts.Side.DEBIT ? 0 : 1;
+            debitCredit[side] = debitCredit[side].add(posting.amount());
+        }
     }
 
-    /** Rows collected during the processor's unit of work, flushed once just before it commits. */
-    private List<Object[]> pendingEntries() {
+    /** What one processor batch books: its journal entries and what they add to each account. */
+    private static final class PendingBookings {
+        final List<Object[]> entries = new ArrayList<>();
+        /** Sorted, so concurrent writers would lock accounts in one order. */
+        final Map<List<String>, BigDecimal[]> accountTotals = new TreeMap<>(
+                java.util.Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
+    }
+
+    /** Bookings collected during the processor's unit of work, written once just before it commits. */
+    private PendingBookings pendingBookings() {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("ledger entries are booked inside a unit of work");
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(PENDING_ENTRIES, key -> {
-            List<Object[]> rows = new ArrayList<>();
-            root.onPrepareCommit(unitOfWork -> jdbc.batchUpdate(INSERT_ENTRY, rows));
-            return rows;
+            PendingBookings pending = new PendingBookings();
+            root.onPrepareCommit(unitOfWork -> write(pending));
+            return pending;
         });
+    }
+
+    private void write(PendingBookings pending) {
+        jdbc.batchUpdate(INSERT_ENTRY, pending.entries);
+        List<Object[]> totals = new ArrayList<>();
+        pending.accountTotals.forEach((key, debitCredit) ->
+                totals.add(new Object[] {key.get(0), key.get(1), debitCredit[0], debitCredit[1]}));
+        jdbc.batchUpdate(ADD_TO_ACCOUNT, totals);
     }
 }

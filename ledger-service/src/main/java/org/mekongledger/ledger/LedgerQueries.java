@@ -22,9 +22,6 @@ public class LedgerQueries {
     private static final String SIGNED_SUMS = String.join(", ", AmountColumns.columns().stream()
             .map(c -> "sum(case when kind = 'CONTRIBUTION' then " + c + " else -" + c + " end) as " + c)
             .toList());
-    private static final String PLAIN_SUMS = String.join(", ", AmountColumns.columns().stream()
-            .map(c -> "sum(" + c + ") as " + c)
-            .toList());
 
     private final JdbcClient jdbc;
 
@@ -100,24 +97,13 @@ public class LedgerQueries {
                 .list();
     }
 
-    /** Debit and credit per account in one currency; sums over the journal, grouped by entry kind. */
+    /** Debit and credit per account in one currency, from the running totals the projection keeps. */
     public List<AccountTotal> trialBalance(String currency) {
-        Map<String, BigDecimal[]> totals = new java.util.TreeMap<>();
-        jdbc.sql("select scheme, kind, " + PLAIN_SUMS + " from ledger_entry where currency = ? group by scheme, kind")
+        return jdbc.sql("select account, debit, credit from ledger_account_total where currency = ? order by account")
                 .param(currency)
-                .query(row -> {
-                    EntryKind kind = EntryKind.valueOf(row.getString("kind"));
-                    for (ChartOfAccounts.Posting posting : ChartOfAccounts.postings(kind, row.getString("scheme"),
-                            AmountColumns.read(row, ""))) {
-                        BigDecimal[] debitCredit = totals.computeIfAbsent(posting.account(),
-                                a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                        int side = posting.side() == ChartOfAccounts.Side.DEBIT ? 0 : 1;
-                        debitCredit[side] = debitCredit[side].add(posting.amount());
-                    }
-                });
-        List<AccountTotal> accounts = new ArrayList<>();
-        totals.forEach((account, dc) -> accounts.add(new AccountTotal(account, dc[0], dc[1])));
-        return accounts;
+                .query((row, n) -> new AccountTotal(row.getString("account"), row.getBigDecimal("debit"),
+                        row.getBigDecimal("credit")))
+                .list();
     }
 
     private static Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -75,9 +75,15 @@ class SecurityConfiguration {
         if (environment.acceptsProfiles(Profiles.of("local"))) {
             log.warn("Profile 'local': users admin, auditor and embassy-mmr have their user name as password. "
                     + "Never use this profile with real data.");
-            users.add(localUser("admin", "FUND_ADMIN", encoder));
-            users.add(localUser("auditor", "AUDITOR", encoder));
-            users.add(localUser("embassy-mmr", "EMBASSY_OFFICER", encoder));
+            // a user configured under the same name wins over the local default
+            java.util.Set<String> configuredNames = new java.util.HashSet<>();
+            users.forEach(user -> configuredNames.add(user.getUsername()));
+            java.util.Map.of("admin", "FUND_ADMIN", "auditor", "AUDITOR", "embassy-mmr", "EMBASSY_OFFICER")
+                    .forEach((name, role) -> {
+                        if (!configuredNames.contains(name)) {
+                            users.add(localUser(name, role, encoder));
+                        }
+                    });
         }
         return new InMemoryUserDetailsManager(users);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mekongledger.api.ConflictWithRecord;
 import org.mekongledger.api.RequestRefused;
@@ -57,9 +58,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A second stream for the same aggregate: the employer account (or another id) is taken. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail duplicate(ConcurrencyException duplicate) {
+    /** A second stream for the same aggregate (the employer account is taken), or a lost race. */
+    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    ProblemDetail duplicate(RuntimeException duplicate) {
         return conflict(new ConflictWithRecord("Already registered, or changed by someone else at the same time"));
     }
 

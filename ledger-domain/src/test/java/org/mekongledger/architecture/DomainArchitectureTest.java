@@ -1,0 +1,99 @@
+package org.mekongledger.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The promises of the domain module a compiler cannot check. The service module is not on this
+ * module's classpath, so importing {@code org.mekongledger} here imports exactly the domain.
+ */
+class DomainArchitectureTest {
+
+    private static final String API = "org.mekongledger.api..";
+
+    private static final JavaClasses DOMAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.mekongledger");
+
+    @Test
+    void theImportIsTheWholeDomainAndNothingElse() {
+        assertThat(DOMAIN.stream().map(JavaClass::getPackageName).distinct()).containsExactlyInAnyOrder(
+                "org.mekongledger.account", "org.mekongledger.api", "org.mekongledger.contribution",
+                "org.mekongledger.employer", "org.mekongledger.filing");
+        assertThat(DOMAIN.contain("org.mekongledger.filing.FilingIntake")).isTrue();
+    }
+
+    @Test
+    void theDomainKnowsNoSpringAndNoDatabase() {
+        noClasses().that().resideInAPackage("org.mekongledger..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta.persistence..", "java.sql..", "javax.sql..")
+                .because("storage and wiring belong to the service module; the domain runs on Axon alone")
+                .check(DOMAIN);
+    }
+
+    @Test
+    void commandsAndEventsDependOnNoAggregate() {
+        noClasses().that().resideInAPackage(API)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.mekongledger.account..", "org.mekongledger.filing..", "org.mekongledger.employer..")
+                .because("commands and events are the published language; aggregates use them, not the reverse")
+                .check(DOMAIN);
+    }
+
+    @Test
+    void everyMessageTypeInTheApiIsARecord() {
+        classes().that().resideInAPackage(API)
+                .and().areNotEnums()
+                .and().areNotAssignableTo(Throwable.class)
+                .should().beRecords()
+                .because("commands and events are immutable values compared by content")
+                .check(DOMAIN);
+    }
+
+    @Test
+    void everyCommandHandledIsARecordFromTheApi() {
+        codeUnits().that().areAnnotatedWith(CommandHandler.class)
+                .should(takeAsFirstParameter("a command", "a record in " + API))
+                .check(DOMAIN);
+    }
+
+    @Test
+    void everyEventAnAggregateIsSourcedFromIsARecordFromTheApi() {
+        codeUnits().that().areAnnotatedWith(EventSourcingHandler.class)
+                .should(takeAsFirstParameter("an event", "a record in " + API))
+                .check(DOMAIN);
+    }
+
+    private static ArchCondition<JavaCodeUnit> takeAsFirstParameter(String what, String expected) {
+        return new ArchCondition<>("take " + what + " that is " + expected + " as first parameter") {
+            @Override
+            public void check(JavaCodeUnit handler, ConditionEvents events) {
+                List<JavaClass> parameters = handler.getRawParameterTypes();
+                boolean satisfied = !parameters.isEmpty()
+                        && parameters.get(0).isRecord()
+                        && parameters.get(0).getPackageName().equals("org.mekongledger.api");
+                String found = parameters.isEmpty() ? "no parameter" : parameters.get(0).getName();
+                events.add(new SimpleConditionEvent(handler, satisfied,
+                        handler.getFullName() + " takes " + found + ", expected " + expected));
+            }
+        };
+    }
+}

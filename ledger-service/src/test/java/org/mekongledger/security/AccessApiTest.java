@@ -1,0 +1,53 @@
+package org.mekongledger.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.mekongledger.support.ApiClient.Response;
+import org.mekongledger.support.ApiTestBase;
+
+class AccessApiTest extends ApiTestBase {
+
+    @Test
+    void everyApiCallNeedsAuthentication() {
+        Response anonymous = api.get("/api/v1/ledger/trial-balance", null, null);
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(api.post("/api/v1/employers", null, null, Map.of("employerAccount", "3000000001", "name", "X"))
+                .status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/ledger/trial-balance", ADMIN, "wrong").status()).isEqualTo(401);
+    }
+
+    @Test
+    void auditorsAndEmbassyOfficersReadButChangeNothing() {
+        long events = eventCount();
+
+        Response auditorWrite = api.post("/api/v1/employers", AUDITOR, AUDITOR_PW,
+                Map.of("employerAccount", "3000000002", "name", "X"));
+        Response embassyWrite = api.post("/api/v1/workers", EMBASSY, EMBASSY_PW, worker("KHM", "PASSPORT", "K1"));
+
+        assertThat(auditorWrite.status()).isEqualTo(403);
+        assertThat(auditorWrite.contentType()).startsWith("application/problem+json");
+        assertThat(embassyWrite.status()).isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(api.get("/api/v1/ledger/trial-balance", AUDITOR, AUDITOR_PW).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ledger/trial-balance", EMBASSY, EMBASSY_PW).status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsOpenAndTheContractIsPublished() {
+        assertThat(api.get("/actuator/health", null, null).status()).isEqualTo(200);
+        Response spec = api.get("/openapi/ledger-api.yaml", null, null);
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.raw().body()).contains("/contribution-filings");
+        assertThat(api.get("/swagger-ui/index.html", null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutTheLocalProfileThereAreNoDefaultUsers() {
+        assertThat(api.get("/api/v1/ledger/trial-balance", "admin", "admin").status()).isEqualTo(401);
+    }
+}

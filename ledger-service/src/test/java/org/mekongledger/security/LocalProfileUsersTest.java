@@ -1,0 +1,24 @@
+package org.mekongledger.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.mekongledger.support.ApiTestBase;
+import org.springframework.test.context.ActiveProfiles;
+
+@ActiveProfiles({"test", "local"})
+class LocalProfileUsersTest extends ApiTestBase {
+
+    @Test
+    void theLocalProfileAddsAdminAndEmbassyUsersWithTheirNameAsPasswordUnlessConfigured() {
+        assertThat(api.get("/api/v1/ledger/trial-balance", "admin", "admin").status()).isEqualTo(200);
+        // the test profile configures its own "auditor" (password auditor-pw), which wins over the default
+        assertThat(api.get("/api/v1/ledger/trial-balance", "auditor", "auditor").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/ledger/trial-balance", "auditor", "auditor-pw").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ledger/trial-balance", "embassy-mmr", "embassy-mmr").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/employers", "embassy-mmr", "embassy-mmr",
+                java.util.Map.of("employerAccount", "4000000001", "name", "X")).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/employers", "admin", "admin",
+                java.util.Map.of("employerAccount", "4000000001", "name", "X")).status()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,127 @@
+package org.mekongledger.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service on a random port over a database of its own: each test class gets a fresh
+ * database (the context is dropped after the class, and the next one provisions anew).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class ApiTestBase {
+
+    protected static final String ADMIN = "fund-admin";
+    protected static final String ADMIN_PW = "fund-admin-pw";
+    protected static final String AUDITOR = "auditor";
+    protected static final String AUDITOR_PW = "auditor-pw";
+    protected static final String EMBASSY = "embassy-khm";
+    protected static final String EMBASSY_PW = "embassy-khm-pw";
+    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void freshDatabase(DynamicPropertyRegistry registry) {
+        TestDatabases.Database database = TestDatabases.fresh(ApiTestBase.class);
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    // --- the business, as the tests speak it -------------------------------------------------
+
+    protected ApiClient.Response admin(String path, Object body) {
+        return api.post(path, ADMIN, ADMIN_PW, body);
+    }
+
+    protected ApiClient.Response read(String path) {
+        return api.get(path, AUDITOR, AUDITOR_PW);
+    }
+
+    protected static Map<String, Object> worker(String nationality, String documentType, String number) {
+        Map<String, Object> worker = new LinkedHashMap<>();
+        worker.put("givenName", "Thida");
+        worker.put("familyName", nationality.equals("MMR") ? "" : "Sok");
+        worker.put("dateOfBirth", "1991-07-14");
+        worker.put("sex", "F");
+        worker.put("nationality", nationality);
+        worker.put("documents", List.of(Map.of("type", documentType, "number", number, "issuingCountry", nationality,
+                "validUntil", "2030-01-31")));
+        worker.put("contacts", List.of(Map.of("channel", "LINE", "value", "@thida91")));
+        return worker;
+    }
+
+    protected static String uniqueNumber(String prefix) {
+        return prefix + NUMBERS.incrementAndGet();
+    }
+
+    protected String registerWorker(String nationality) {
+        ApiClient.Response created = admin("/api/v1/workers", worker(nationality, "PASSPORT", uniqueNumber("P")));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return created.json().path("workerId").asString();
+    }
+
+    protected String registerEmployer() {
+        String account = String.format("%010d", NUMBERS.incrementAndGet() % 10_000_000_000L);
+        ApiClient.Response created = admin("/api/v1/employers", Map.of("employerAccount", account,
+                "name", "Mahachai Seafood Co., Ltd."));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return account;
+    }
+
+    protected static Map<String, Object> filing(String employer, String period, Object... workerWagePairs) {
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (int i = 0; i < workerWagePairs.length; i += 2) {
+            lines.add(Map.of("workerId", (String) workerWagePairs[i], "wage", (String) workerWagePairs[i + 1]));
+        }
+        return Map.of("scheme", "TH_SSF_S33", "employerAccount", employer, "period", period, "lines", lines);
+    }
+
+    protected ApiClient.Response file(String employer, String period, Object... workerWagePairs) {
+        return admin("/api/v1/contribution-filings", filing(employer, period, workerWagePairs));
+    }
+
+    /** Read models follow the events asynchronously; wait until one shows what was recorded. */
+    protected ApiClient.Response eventually(String path, Predicate<ApiClient.Response> ready) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> read(path), ready);
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    protected static String randomId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,114 @@
+package org.mekongledger.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * A fresh PostgreSQL database for each test class: in a Testcontainers PostgreSQL when a Docker
+ * engine is reachable, otherwise on the server named by LEDGER_TEST_DB_URL (default the local one).
+ */
+public final class TestDatabases {
+
+    public record Database(String url, String username, String password) {
+    }
+
+    private static final String PREFIX = "ledger_test_";
+    private static PostgreSQLContainer container;
+    private static boolean staleDropped;
+
+    private TestDatabases() {
+    }
+
+    public static synchronized Database fresh(Class<?> testClass) {
+        Database server = server();
+        String name = PREFIX + System.currentTimeMillis() / 1000 + "_"
+                + testClass.getSimpleName().toLowerCase(Locale.ROOT) + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = DriverManager.getConnection(server.url(), server.username(), server.password());
+             Statement statement = connection.createStatement()) {
+            if (!staleDropped) {
+                dropStale(connection);
+                staleDropped = true;
+            }
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + server.url(), e);
+        }
+        return new Database(withDatabase(server.url(), name) + "?reWriteBatchedInserts=true", server.username(),
+                server.password());
+    }
+
+    private static Database server() {
+        if (container == null && dockerAvailable()) {
+            container = new PostgreSQLContainer("postgres:15-alpine");
+            container.start();
+        }
+        if (container != null) {
+            return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        String url = System.getenv().getOrDefault("LEDGER_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        return new Database(url, System.getenv().getOrDefault("LEDGER_TEST_DB_USER", "postgres"),
+                System.getenv().getOrDefault("LEDGER_TEST_DB_PASSWORD", ""));
+    }
+
+    private static boolean dockerAvailable() {
+        if ("false".equals(System.getenv("LEDGER_TEST_DOCKER"))) {
+            return false;
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError unavailable) {
+            return false;
+        }
+    }
+
+    /**
+     * Databases left by earlier runs on a shared server (a killed run cannot clean up after itself).
+     * Only those created more than a day ago, by the timestamp in their name: another run may be
+     * using newer ones right now.
+     */
+    private static void dropStale(Connection connection) throws SQLException {
+        long dayAgo = System.currentTimeMillis() / 1000 - 24 * 3600;
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                String[] parts = name.substring(PREFIX.length()).split("_", 2);
+                if (parts[0].matches("\\d+") && Long.parseLong(parts[0]) < dayAgo) {
+                    stale.add(name);
+                }
+            }
+        }
+        for (String name : stale) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("drop database if exists " + name);
+            } catch (SQLException inUse) {
+                // still in use by someone; leave it
+            }
+        }
+    }
+
+    /** Drops a database this class created, once its test class is done with it. */
+    public static void drop(Database database) {
+        Database server = server();
+        String name = database.url().substring(database.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        try (Connection connection = DriverManager.getConnection(server.url(), server.username(), server.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            // left for the next run's stale sweep
+        }
+    }
+
+    private static String withDatabase(String url, String database) {
+        String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        return base.substring(0, base.lastIndexOf('/') + 1) + database;
+    }
+}
