@@ -54,11 +54,18 @@ class LedgerAxonConfiguration {
                         c.repository(WorkerAccount.class), c.repository(Employer.class), ruleBook, periods, clock));
     }
 
+    /**
+     * Projections are pooled streaming processors. The ledger gets two segments (split by worker)
+     * so it keeps pace with filings arriving at thousands of lines a second; the directory is light.
+     */
     @Bean
-    ConfigurerModule pooledProjections(@Value("${ledger.axon.projection-batch-size:500}") int batchSize) {
+    ConfigurerModule pooledProjections(@Value("${ledger.axon.projection-batch-size:500}") int batchSize,
+                                       @Value("${ledger.axon.ledger-segments:2}") int ledgerSegments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((c, builder) -> builder
                         .batchSize(batchSize)
-                        .initialSegmentCount(1)));
+                        .initialSegmentCount(1))
+                .registerPooledStreamingEventProcessorConfiguration("ledger", (c, builder) -> builder
+                        .initialSegmentCount(ledgerSegments)));
     }
 }

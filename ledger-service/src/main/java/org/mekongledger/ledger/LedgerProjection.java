@@ -36,10 +36,7 @@ class LedgerProjection {
 
     static final String PROCESSING_GROUP = "ledger";
     private static final String PENDING_ENTRIES = LedgerProjection.class.getName() + ".pending";
-    private static final String INSERT_ENTRY = "insert into ledger_entry (event_id, kind, worker_id, scheme, filing_id, "
-            + "employer_account, period, rule_set_version, currency, wage, insurable_wage, "
-            + String.join(", ", AmountColumns.columns()) + ", booked_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ".repeat(AmountColumns.columns().size()) + "?)";
+    private static final List<String> ENTRY_COLUMNS = entryColumns();
     private static final String ADD_TO_ACCOUNT = """
             insert into ledger_account_total (account, currency, debit, credit) values (?, ?, ?, ?)
             on conflict (account, currency)
@@ -88,6 +85,14 @@ class LedgerProjection {
                 event.reason(), Timestamp.from(at), actor, event.filingId());
     }
 
+    private static List<String> entryColumns() {
+        List<String> columns = new ArrayList<>(List.of("event_id", "kind", "worker_id", "scheme", "filing_id",
+                "employer_account", "period", "rule_set_version", "currency", "wage", "insurable_wage"));
+        columns.addAll(AmountColumns.columns());
+        columns.add("booked_at");
+        return List.copyOf(columns);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("truncate ledger_entry, ledger_account_total, contribution_filing_view");
@@ -101,7 +106,7 @@ class LedgerProjection {
         row.add(ruleSetVersion);
         row.addAll(List.of(currency, wage, insurableWage));
         row.addAll(AmountColumns.values(shares));
-        row.add(Timestamp.from(at));
+        row.add(at);
         PendingBookings pending = pendingBookings();
         pending.entries.add(row.toArray());
         for (ChartOfAccounts.Posting posting : ChartOfAccounts.postings(kind, scheme, AmountColumns.amounts(shares))) {
@@ -134,7 +139,7 @@ class LedgerProjection {
     }
 
     private void write(PendingBookings pending) {
-        jdbc.batchUpdate(INSERT_ENTRY, pending.entries);
+        CopyIn.rows(jdbc, "ledger_entry", ENTRY_COLUMNS, pending.entries);
         List<Object[]> totals = new ArrayList<>();
         pending.accountTotals.forEach((key, debitCredit) ->
                 totals.add(new Object[] {key.get(0), key.get(1), debitCredit[0], debitCredit[1]}));
