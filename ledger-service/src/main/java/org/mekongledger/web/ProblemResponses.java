@@ -131,12 +131,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure) {
-        log.error("Unexpected failure handling a request", failure);
+    ProblemDetail unexpected(Exception failure, WebRequest request) {
+        // exception messages can carry SQL parameters (names, document numbers): the types only,
+        // the full chain at DEBUG for an operator who switches it on deliberately
+        log.error("Unexpected failure handling {}: {}", request.getDescription(false), causeTypes(failure));
+        log.debug("Unexpected failure in detail", failure);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was recorded. The error is logged.");
         problem.setTitle("Internal error");
         return problem;
+    }
+
+    private static String causeTypes(Throwable failure) {
+        StringBuilder types = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (!types.isEmpty()) {
+                types.append(" <- ");
+            }
+            types.append(cause.getClass().getName());
+            if (cause instanceof java.sql.SQLException sql) {
+                types.append(" [SQLState ").append(sql.getSQLState()).append(']');
+            }
+        }
+        return types.toString();
     }
 
     static ProblemDetail invalid(String detail, List<Violation> violations) {
