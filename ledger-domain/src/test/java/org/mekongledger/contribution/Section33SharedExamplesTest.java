@@ -30,7 +30,7 @@ class Section33SharedExamplesTest {
     private static final ContributionRuleBook BOOK = ContributionRuleBook.loadShipped();
 
     static Stream<Arguments> cases() throws IOException {
-        String dir = System.getProperty("shared.examples.dir", "/work/shared/examples");
+        String dir = sharedExamplesDir();
         JsonNode root = new ObjectMapper().readTree(Path.of(dir, FILE).toFile());
         String scheme = root.required("scheme").asText();
         List<Arguments> cases = new ArrayList<>();
@@ -67,5 +67,19 @@ class Section33SharedExamplesTest {
 
     private static BigDecimal money(JsonNode node) {
         return new BigDecimal(node.asText());
+    }
+
+    /**
+     * The shared worked examples live beside the repository (../shared/examples); surefire passes
+     * that path, and a clone elsewhere falls back to the workplace's copy.
+     */
+    private static String sharedExamplesDir() {
+        for (String candidate : new String[] {System.getProperty("shared.examples.dir"), "../shared/examples",
+                "../../shared/examples", "/work/shared/examples"}) {
+            if (candidate != null && new java.io.File(candidate, "th-ssf-s33-contributions.json").isFile()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/examples not found; set -Dshared.examples.dir");
     }
 }

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 class ContributionFilingsApiTest extends ApiTestBase {
 
     static Stream<JsonNode> sharedExamples() {
-        String dir = System.getProperty("shared.examples.dir", "/work/shared/examples");
+        String dir = sharedExamplesDir();
         JsonNode examples = ApiClient.JSON.readTree(new File(dir, "th-ssf-s33-contributions.json"));
         List<JsonNode> cases = new ArrayList<>();
         examples.path("cases").forEach(cases::add);
@@ -217,5 +217,19 @@ class ContributionFilingsApiTest extends ApiTestBase {
             }
         }
         throw new AssertionError("no balance " + party + "/" + branch);
+    }
+
+    /**
+     * The shared worked examples live beside the repository (../shared/examples); surefire passes
+     * that path, and a clone elsewhere falls back to the workplace's copy.
+     */
+    private static String sharedExamplesDir() {
+        for (String candidate : new String[] {System.getProperty("shared.examples.dir"), "../shared/examples",
+                "../../shared/examples", "/work/shared/examples"}) {
+            if (candidate != null && new java.io.File(candidate, "th-ssf-s33-contributions.json").isFile()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/examples not found; set -Dshared.examples.dir");
     }
 }
