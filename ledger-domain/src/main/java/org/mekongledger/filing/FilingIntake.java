@@ -88,7 +88,7 @@ public class FilingIntake {
             accountsByWorker.get(line.workerId()).execute(account ->
                     account.recordContribution(command.filingId(), command.employerAccount(), line.contribution()));
         }
-        return new FilingReceipt(command.filingId(), version.version(), lines);
+        return new FilingReceipt(command.filingId(), version.version(), version.currency().getCurrencyCode(), lines);
     }
 
     @CommandHandler

@@ -10,7 +10,7 @@ import org.mekongledger.api.ReverseFiling;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.filing.FilingReceipt;
-import org.mekongledger.filings.FilingRegister.FilingHeader;
+import org.mekongledger.filings.FilingHeaders.FilingHeader;
 import org.mekongledger.filings.FilingResponses.ComputedLine;
 import org.mekongledger.ledger.LedgerQueries;
 import org.mekongledger.web.contract.ContributionFilingsApi;
@@ -29,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ContributionFilingsController implements ContributionFilingsApi {
 
     private final LedgerCommands commands;
-    private final FilingRegister register;
+    private final FilingHeaders headers;
     private final LedgerQueries ledger;
 
-    ContributionFilingsController(LedgerCommands commands, FilingRegister register, LedgerQueries ledger) {
+    ContributionFilingsController(LedgerCommands commands, FilingHeaders headers, LedgerQueries ledger) {
         this.commands = commands;
-        this.register = register;
+        this.headers = headers;
         this.ledger = ledger;
     }
 
@@ -46,7 +46,7 @@ class ContributionFilingsController implements ContributionFilingsApi {
                 request.getLines().stream()
                         .map(line -> new FileContributions.Line(line.getWorkerId(), new java.math.BigDecimal(line.getWage())))
                         .toList()));
-        String currency = receipt.lines().get(0).contribution().currency().getCurrencyCode();
+        String currency = receipt.currency();
         List<ComputedLine> lines = receipt.lines().stream()
                 .map(l -> new ComputedLine(l.workerId(), l.contribution().wage(), l.contribution().insurableWage(),
                         l.contribution().shares()))
@@ -68,7 +68,7 @@ class ContributionFilingsController implements ContributionFilingsApi {
                                                                         String idempotencyKey) {
         commands.send(new ReverseFiling(filingId, request.getReason()));
         ContributionFiling filing = read(filingId);
-        // the register is a projection: answer with the reversal just recorded even if it lags
+        // the headers are a projection: answer with the reversal just recorded even if it lags
         if (filing.getReversal() == null) {
             filing.status(ContributionFiling.StatusEnum.REVERSED)
                     .reversal(new FilingReversal().reason(request.getReason())
@@ -78,7 +78,7 @@ class ContributionFilingsController implements ContributionFilingsApi {
     }
 
     private ContributionFiling read(String filingId) {
-        FilingHeader header = register.header(filingId)
+        FilingHeader header = headers.header(filingId)
                 .orElseThrow(() -> new UnknownRecord("contribution filing", filingId));
         List<ComputedLine> lines = ledger.filingLines(filingId).stream()
                 .map(e -> new ComputedLine(e.workerId(), e.wage(), e.insurableWage(), e.shares()))

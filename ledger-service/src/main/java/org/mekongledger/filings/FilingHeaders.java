@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads the filing headers the ledger projection keeps. */
 @Component
-class FilingRegister {
+class FilingHeaders {
 
     record FilingHeader(String filingId, String scheme, String employerAccount, String period, String ruleSetVersion,
                         String currency, String status, Instant filedAt, String filedBy, String reversalReason,
@@ -17,7 +17,7 @@ class FilingRegister {
 
     private final JdbcClient jdbc;
 
-    FilingRegister(JdbcClient jdbc) {
+    FilingHeaders(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
