@@ -2,6 +2,7 @@ package org.mekongledger.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.mekongledger.api.ConflictWithRecord;
 import org.mekongledger.api.ContributionRecorded;
 import org.mekongledger.api.ContributionReversed;
+import org.mekongledger.api.CreditInsurancePeriod;
+import org.mekongledger.api.InsurancePeriodCredited;
+import org.mekongledger.api.LifeEventRecorded;
+import org.mekongledger.api.RecordLifeEvent;
 import org.mekongledger.api.DocumentLinked;
 import org.mekongledger.api.IdentityDocument;
 import org.mekongledger.api.IdentityDocument.DocumentKey;
@@ -24,6 +29,7 @@ import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.Violation;
 import org.mekongledger.api.WorkerRegistered;
 import org.mekongledger.contribution.PersonMonthContribution;
+import org.mekongledger.entitlement.LifeEventType;
 
 /**
  * A migrant worker's event-sourced account: who they are (documents), and every contribution
@@ -36,6 +42,9 @@ public class WorkerAccount {
     private final Set<DocumentKey> documents = new HashSet<>();
     /** Contributions still standing, by filing: a reversal compensates exactly what was recorded. */
     private final Map<String, ContributionRecorded> standingByFiling = new HashMap<>();
+    private LocalDate dateOfBirth;
+    private LocalDate diedOn;
+    private final List<InsurancePeriodCredited> foreignPeriods = new ArrayList<>();
 
     protected WorkerAccount() {
         // for Axon's event sourcing
@@ -71,6 +80,40 @@ public class WorkerAccount {
         apply(new DocumentLinked(workerId, command.document()));
     }
 
+    @CommandHandler
+    public void handle(RecordLifeEvent command) {
+        List<Violation> violations = new ArrayList<>();
+        if (command.date().isBefore(dateOfBirth)) {
+            violations.add(new Violation("date", "the event is dated before the worker's birth"));
+        }
+        if (command.type() == LifeEventType.PERMANENT_DEPARTURE && command.country() == null) {
+            violations.add(new Violation("country", "a permanent departure names the destination country"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
+        if (diedOn != null) {
+            throw new ConflictWithRecord("Worker " + workerId + " is recorded as deceased on " + diedOn);
+        }
+        apply(new LifeEventRecorded(workerId, command.type(), command.date(), command.country()));
+    }
+
+    @CommandHandler
+    public void handle(CreditInsurancePeriod command) {
+        if (command.to().isBefore(command.from())) {
+            throw new RequestRefused("to", "the period ends before it starts");
+        }
+        for (InsurancePeriodCredited credited : foreignPeriods) {
+            boolean overlaps = credited.scheme().equals(command.scheme())
+                    && !command.to().isBefore(credited.from()) && !credited.to().isBefore(command.from());
+            if (overlaps) {
+                throw new ConflictWithRecord(command.scheme() + " already credits " + credited.from() + ".."
+                        + credited.to() + ", which overlaps " + command.from() + ".." + command.to());
+            }
+        }
+        apply(new InsurancePeriodCredited(workerId, command.scheme(), command.from(), command.to(), command.source()));
+    }
+
     /** Records one person-month of a filing the filing intake has already validated as a whole. */
     public void recordContribution(String filingId, String employerAccount, PersonMonthContribution month) {
         if (standingByFiling.containsKey(filingId)) {
@@ -102,8 +145,21 @@ public class WorkerAccount {
     }
 
     @EventSourcingHandler
+    void on(LifeEventRecorded event) {
+        if (event.type() == LifeEventType.DEATH) {
+            diedOn = event.date();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InsurancePeriodCredited event) {
+        foreignPeriods.add(event);
+    }
+
+    @EventSourcingHandler
     void on(WorkerRegistered event) {
         workerId = event.workerId();
+        dateOfBirth = event.dateOfBirth();
         event.documents().forEach(document -> documents.add(document.key()));
     }
 

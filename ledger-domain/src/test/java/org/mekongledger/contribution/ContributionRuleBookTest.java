@@ -38,7 +38,7 @@ class ContributionRuleBookTest {
             assertThat(book.schemes()).contains(S33);
             assertThat(book.ruleSet("NO_SUCH_SCHEME")).isEmpty();
             assertThat(s33.versions()).extracting(ContributionRuleSetVersion::version)
-                    .containsExactly("2015-01", "2020-09", "2020-12", "2026-01", "2029-01", "2032-01");
+                    .containsExactly("1991-01", "2020-09", "2020-12", "2026-01", "2029-01", "2032-01");
             assertThat(s33.versions()).allSatisfy(v -> assertThat(v.source()).isNotBlank());
         }
 
@@ -54,7 +54,7 @@ class ContributionRuleBookTest {
 
         @Test
         void appliesTheTemporaryCutFromSeptemberToNovember2020() {
-            assertThat(version("2020-08")).isEqualTo("2015-01");
+            assertThat(version("2020-08")).isEqualTo("1991-01");
             assertThat(version("2020-09")).isEqualTo("2020-09");
             assertThat(version("2020-11")).isEqualTo("2020-09");
             assertThat(version("2020-12")).isEqualTo("2020-12");
@@ -75,7 +75,7 @@ class ContributionRuleBookTest {
 
         @Test
         void hasNoVersionBeforeTheFirst() {
-            assertThat(s33.inForce(YearMonth.of(2014, 12))).isEmpty();
+            assertThat(s33.inForce(YearMonth.of(1990, 12))).isEmpty();
         }
 
         private String ceiling(String period) {
@@ -91,7 +91,7 @@ class ContributionRuleBookTest {
     @Nested
     class BrokenFiles {
 
-        private static final String FIRST = "rulesets/TH_SSF_S33/2015-01.json";
+        private static final String FIRST = "rulesets/TH_SSF_S33/1991-01.json";
         private static final String SECOND = "rulesets/TH_SSF_S33/2026-01.json";
         private final ObjectMapper json = new ObjectMapper();
 
@@ -193,9 +193,9 @@ class ContributionRuleBookTest {
         @Test
         void rejectsTwoVersionsEffectiveTheSameMonth() throws IOException {
             writeValid();
-            edit(SECOND, v -> v.put("effectiveFrom", "2015-01"));
+            edit(SECOND, v -> v.put("effectiveFrom", "1991-01"));
 
-            assertRejected(SECOND, "not after the latest version 2015-01");
+            assertRejected(SECOND, "not after the latest version 1991-01");
         }
 
         @Test

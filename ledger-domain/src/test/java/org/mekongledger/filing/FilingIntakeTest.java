@@ -228,7 +228,7 @@ class FilingIntakeTest {
             long before = storedEventCount();
 
             RequestRefused refused = refusalOf(RequestRefused.class,
-                    () -> file("F-1", RICE_MILL, YearMonth.of(2010, 1), line(AYE, "20000")));
+                    () -> file("F-1", RICE_MILL, YearMonth.of(1990, 1), line(AYE, "20000")));
 
             assertThat(refused.violations()).extracting(Violation::field).containsExactly("period");
             assertThat(storedEventCount()).isEqualTo(before);
@@ -263,7 +263,7 @@ class FilingIntakeTest {
             long before = storedEventCount();
 
             RequestRefused refused = refusalOf(RequestRefused.class, () -> file("F-1", RICE_MILL,
-                    YearMonth.of(2010, 1), line(AYE, "0"), line(MIN, "12000"), line(AYE, "12000")));
+                    YearMonth.of(1990, 1), line(AYE, "0"), line(MIN, "12000"), line(AYE, "12000")));
 
             assertThat(refused.violations()).extracting(Violation::field)
                     .containsExactlyInAnyOrder("period", "lines[0].wage", "lines[2].workerId");

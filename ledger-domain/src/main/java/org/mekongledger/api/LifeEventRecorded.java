@@ -1,0 +1,8 @@
+package org.mekongledger.api;
+
+import java.time.LocalDate;
+
+import org.mekongledger.entitlement.LifeEventType;
+
+public record LifeEventRecorded(String workerId, LifeEventType type, LocalDate date, String country) {
+}
