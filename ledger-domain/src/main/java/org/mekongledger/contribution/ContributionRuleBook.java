@@ -58,6 +58,29 @@ public final class ContributionRuleBook {
         return Optional.ofNullable(ruleSets.get(id));
     }
 
+    /**
+     * This book with one more version; the book itself never changes (history is not edited).
+     *
+     * @throws IllegalArgumentException for an unknown rule set, or a version not after the latest
+     */
+    public ContributionRuleBook withVersion(ContributionRuleSetVersion version) {
+        ContributionRuleSet ruleSet = ruleSet(version.ruleSetId()).orElseThrow(() ->
+                new IllegalArgumentException("no contribution rule set " + version.ruleSetId()));
+        Map<String, ContributionRuleSet> amended = new TreeMap<>(ruleSets);
+        amended.put(ruleSet.id(), ruleSet.withVersion(version));
+        return new ContributionRuleBook(amended);
+    }
+
+    /**
+     * Reads a version from a JSON document with the fields of a shipped version file.
+     *
+     * @throws RuleSetFormatException naming the offending field
+     */
+    public static ContributionRuleSetVersion readVersion(String name, String json) {
+        return RuleSetVersionReader.readVersion(name,
+                new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Ids of the loaded rule sets, e.g. {@code TH_SSF_S33}, in alphabetical order. */
     public Set<String> schemes() {
         return ruleSets.keySet();

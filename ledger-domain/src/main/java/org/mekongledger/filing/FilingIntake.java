@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -38,12 +39,13 @@ public class FilingIntake {
     private final Repository<ContributionFiling> filings;
     private final Repository<WorkerAccount> accounts;
     private final Repository<Employer> employers;
-    private final ContributionRuleBook ruleBook;
+    /** The book in force now: administrators may add versions while the service runs. */
+    private final Supplier<ContributionRuleBook> ruleBook;
     private final FilingPeriodRegister periods;
     private final Clock clock;
 
     public FilingIntake(Repository<ContributionFiling> filings, Repository<WorkerAccount> accounts,
-                        Repository<Employer> employers, ContributionRuleBook ruleBook,
+                        Repository<Employer> employers, Supplier<ContributionRuleBook> ruleBook,
                         FilingPeriodRegister periods, Clock clock) {
         this.filings = filings;
         this.accounts = accounts;
@@ -108,7 +110,7 @@ public class FilingIntake {
             violations.add(new Violation("period", command.period() + " is after the current month"));
             return Optional.empty();
         }
-        Optional<ContributionRuleSet> ruleSet = ruleBook.ruleSet(command.scheme());
+        Optional<ContributionRuleSet> ruleSet = ruleBook.get().ruleSet(command.scheme());
         if (ruleSet.isEmpty()) {
             violations.add(new Violation("scheme", "no contribution rules are known for scheme " + command.scheme()));
             return Optional.empty();

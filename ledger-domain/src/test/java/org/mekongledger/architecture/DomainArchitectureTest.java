@@ -36,7 +36,8 @@ class DomainArchitectureTest {
     void theImportIsTheWholeDomainAndNothingElse() {
         assertThat(DOMAIN.stream().map(JavaClass::getPackageName).distinct()).containsExactlyInAnyOrder(
                 "org.mekongledger.account", "org.mekongledger.api", "org.mekongledger.contribution",
-                "org.mekongledger.employer", "org.mekongledger.entitlement", "org.mekongledger.filing");
+                "org.mekongledger.employer", "org.mekongledger.entitlement", "org.mekongledger.filing",
+                "org.mekongledger.ruleset");
         assertThat(DOMAIN.contain("org.mekongledger.filing.FilingIntake")).isTrue();
     }
 

@@ -58,6 +58,8 @@ import org.mekongledger.employer.Employer;
  */
 class FilingIntakeTest {
 
+    private static final ContributionRuleBook SHIPPED_RULES = ContributionRuleBook.loadShipped();
+
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     /** "Today" for every test: 25 November 2026, morning in Bangkok. */
     private static final Clock NOVEMBER_25_2026 =
@@ -88,7 +90,7 @@ class FilingIntakeTest {
                 EventSourcingRepository.builder(ContributionFiling.class).eventStore(store).build(),
                 EventSourcingRepository.builder(WorkerAccount.class).eventStore(store).build(),
                 EventSourcingRepository.builder(Employer.class).eventStore(store).build(),
-                ContributionRuleBook.loadShipped(), periods, NOVEMBER_25_2026);
+                () -> SHIPPED_RULES, periods, NOVEMBER_25_2026);
 
         employerRegistered(RICE_MILL);
         workerRegistered(AYE);

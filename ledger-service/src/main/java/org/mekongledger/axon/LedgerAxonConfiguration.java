@@ -1,33 +1,19 @@
 package org.mekongledger.axon;
 
-import java.time.Clock;
-
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.mekongledger.account.WorkerAccount;
-import org.mekongledger.contribution.ContributionRuleBook;
-import org.mekongledger.employer.Employer;
-import org.mekongledger.filing.ContributionFiling;
-import org.mekongledger.filing.FilingIntake;
-import org.mekongledger.filing.FilingPeriodRegister;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the domain's aggregates and the filing intake into Axon, and tunes the projections. */
+/** Attribution of every event to its actor, and how the projections run. */
 @Configuration(proxyBeanMethods = false)
 class LedgerAxonConfiguration {
 
     /** Who sent a command travels on every event it causes: every change is attributable. */
     static final String ACTOR = "actor";
-
-    @Bean
-    ContributionRuleBook contributionRuleBook() {
-        return ContributionRuleBook.loadShipped();
-    }
 
     @Bean
     CorrelationDataProvider actorCorrelation() {
@@ -37,21 +23,6 @@ class LedgerAxonConfiguration {
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
-    }
-
-    @Bean
-    ConfigurerModule ledgerAggregates(@Value("${ledger.axon.account-cache-size:50000}") int accountCacheSize,
-                                      ContributionRuleBook ruleBook, FilingPeriodRegister periods, Clock clock) {
-        BoundedAggregateCache accountCache = new BoundedAggregateCache(accountCacheSize);
-        BoundedAggregateCache employerCache = new BoundedAggregateCache(10_000);
-        return configurer -> configurer
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(WorkerAccount.class)
-                        .configureCache(c -> accountCache))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Employer.class)
-                        .configureCache(c -> employerCache))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(ContributionFiling.class))
-                .registerCommandHandler(c -> new FilingIntake(c.repository(ContributionFiling.class),
-                        c.repository(WorkerAccount.class), c.repository(Employer.class), ruleBook, periods, clock));
     }
 
     /**
@@ -66,6 +37,8 @@ class LedgerAxonConfiguration {
                         .batchSize(batchSize)
                         .initialSegmentCount(1))
                 .registerPooledStreamingEventProcessorConfiguration("ledger", (c, builder) -> builder
-                        .initialSegmentCount(ledgerSegments)));
+                        .initialSegmentCount(ledgerSegments))
+                // rule-set amendments must be in force the moment their command returns
+                .registerSubscribingEventProcessor("rulesets"));
     }
 }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.axonframework.config.ProcessingGroup;
@@ -22,6 +23,7 @@ import org.mekongledger.api.ContributionsFiled;
 import org.mekongledger.api.FilingReversed;
 import org.mekongledger.contribution.Party;
 import org.mekongledger.contribution.PartyShare;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +46,11 @@ class LedgerProjection {
                           credit = ledger_account_total.credit + excluded.credit""";
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    LedgerProjection(JdbcTemplate jdbc) {
+    LedgerProjection(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @EventHandler
@@ -109,6 +113,7 @@ class LedgerProjection {
         row.add(at);
         PendingBookings pending = pendingBookings();
         pending.entries.add(row.toArray());
+        pending.workerIds.add(workerId);
         for (ChartOfAccounts.Posting posting : ChartOfAccounts.postings(kind, scheme, AmountColumns.amounts(shares))) {
             BigDecimal[] debitCredit = pending.accountTotals.computeIfAbsent(List.of(posting.account(), currency),
                     key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
@@ -120,6 +125,7 @@ class LedgerProjection {
     /** What one processor batch books: its journal entries and what they add to each account. */
     private static final class PendingBookings {
         final List<Object[]> entries = new ArrayList<>();
+        final java.util.Set<String> workerIds = new java.util.HashSet<>();
         /** Sorted, so concurrent writers would lock accounts in one order. */
         final Map<List<String>, BigDecimal[]> accountTotals = new TreeMap<>(
                 java.util.Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
@@ -134,6 +140,7 @@ class LedgerProjection {
         return root.getOrComputeResource(PENDING_ENTRIES, key -> {
             PendingBookings pending = new PendingBookings();
             root.onPrepareCommit(unitOfWork -> write(pending));
+            root.afterCommit(unitOfWork -> events.publishEvent(new WorkerLedgerChanged(Set.copyOf(pending.workerIds))));
             return pending;
         });
     }

@@ -23,6 +23,10 @@ public class LedgerQueries {
             .map(c -> "sum(case when kind = 'CONTRIBUTION' then " + c + " else -" + c + " end) as " + c)
             .toList());
 
+    /** The worker's reversed filings: a small set, read once through the worker index. */
+    private static final String REVERSED_FILINGS =
+            "select r.filing_id from ledger_entry r where r.worker_id = ? and r.kind = 'REVERSAL'";
+
     private final JdbcClient jdbc;
 
     LedgerQueries(JdbcClient jdbc) {
@@ -68,14 +72,32 @@ public class LedgerQueries {
         jdbc.sql("""
                         select c.scheme, count(distinct c.period) as months from ledger_entry c
                         where c.worker_id = ? and c.kind = 'CONTRIBUTION'
-                          and not exists (select 1 from ledger_entry r where r.worker_id = c.worker_id
-                                          and r.filing_id = c.filing_id and r.kind = 'REVERSAL')
-                        group by c.scheme""")
-                .param(workerId)
+                          and c.filing_id not in (""" + REVERSED_FILINGS + """
+                        ) group by c.scheme""")
+                .params(workerId, workerId)
                 .query(row -> {
                     months.put(row.getString("scheme"), row.getInt("months"));
                 });
         return months;
+    }
+
+    /** One standing month of a scheme: employers' wages and old-age shares summed for the month. */
+    public record StandingMonth(String period, BigDecimal insurableWage, BigDecimal employeeOldAge,
+                                BigDecimal employerOldAge) {
+    }
+
+    public List<StandingMonth> standingMonths(String workerId, String scheme) {
+        return jdbc.sql("""
+                        select c.period, sum(c.insurable_wage) as insurable_wage,
+                               sum(c.employee_caoa) as employee_caoa, sum(c.employer_caoa) as employer_caoa
+                        from ledger_entry c
+                        where c.worker_id = ? and c.scheme = ? and c.kind = 'CONTRIBUTION'
+                          and c.filing_id not in (""" + REVERSED_FILINGS + """
+                        ) group by c.period order by c.period""")
+                .params(workerId, scheme, workerId)
+                .query((row, n) -> new StandingMonth(row.getString("period"), row.getBigDecimal("insurable_wage"),
+                        row.getBigDecimal("employee_caoa"), row.getBigDecimal("employer_caoa")))
+                .list();
     }
 
     public List<Entry> entries(String workerId, int page, int size) {

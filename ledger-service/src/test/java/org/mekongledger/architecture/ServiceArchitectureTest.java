@@ -19,7 +19,8 @@ class ServiceArchitectureTest {
     @Test
     void theDomainImportsNoSpringAndNothingOfTheService() {
         noClasses().that().resideInAnyPackage("org.mekongledger.api..", "org.mekongledger.account..",
-                        "org.mekongledger.employer..", "org.mekongledger.filing..", "org.mekongledger.contribution..")
+                        "org.mekongledger.employer..", "org.mekongledger.filing..", "org.mekongledger.contribution..",
+                        "org.mekongledger.entitlement..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.mekongledger.web..",
                         "org.mekongledger.workers..", "org.mekongledger.filings..", "org.mekongledger.ledger..",
                         "org.mekongledger.employers..", "org.mekongledger.axon..", "org.mekongledger.security..")

@@ -1,0 +1,50 @@
+package org.mekongledger.entitlement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+import static org.mekongledger.entitlement.Explanation.plain;
+
+/**
+ * The old-age lump sum (Section 77): below the lump-sum threshold the employee's own old-age
+ * contributions; from it, the employer's too plus the returns the fund declared.
+ */
+final class OldAgeLumpSum {
+
+    private OldAgeLumpSum() {
+    }
+
+    /**
+     * @param qualifyingMonths months judged against the lump-sum threshold (totalised under an agreement)
+     * @param payableOn        the day it becomes payable: returns are credited for the years before it
+     */
+    static BigDecimal compute(OldAgeRuleSetVersion rules, ContributionRecord record, int qualifyingMonths,
+                              LocalDate payableOn, Explanation ex) {
+        String prefix = rules.scheme() + ".OLD_AGE.";
+        int scale = rules.currency().getDefaultFractionDigits();
+        String months = Integer.toString(record.count());
+        BigDecimal employee = record.employeeOldAge().setScale(scale, RoundingMode.HALF_UP);
+        ex.add(prefix + "EMPLOYEE_CONTRIBUTIONS", rules, plain(employee), "months", months,
+                "firstMonth", record.firstPeriod().toString(), "lastMonth", record.lastPeriod().toString());
+        if (qualifyingMonths < rules.lumpSumThresholdMonths()) {
+            ex.add(prefix + "LUMP_SUM", rules, plain(employee),
+                    "qualifyingMonths", Integer.toString(qualifyingMonths),
+                    "lumpSumThresholdMonths", Integer.toString(rules.lumpSumThresholdMonths()),
+                    "employeeOldAge", plain(employee));
+            return employee;
+        }
+        BigDecimal employer = record.employerOldAge().setScale(scale, RoundingMode.HALF_UP);
+        ex.add(prefix + "EMPLOYER_CONTRIBUTIONS", rules, plain(employer), "months", months,
+                "firstMonth", record.firstPeriod().toString(), "lastMonth", record.lastPeriod().toString());
+        BigDecimal returns = DeclaredReturns.credit(rules, record, payableOn, ex);
+        BigDecimal lumpSum = employee.add(employer).add(returns);
+        ex.add(prefix + "LUMP_SUM", rules, plain(lumpSum),
+                "qualifyingMonths", Integer.toString(qualifyingMonths),
+                "lumpSumThresholdMonths", Integer.toString(rules.lumpSumThresholdMonths()),
+                "employeeOldAge", plain(employee),
+                "employerOldAge", plain(employer),
+                "declaredReturns", plain(returns));
+        return lumpSum;
+    }
+}

@@ -1,0 +1,39 @@
+package org.mekongledger.ruleset;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.mekongledger.api.AddRuleSetVersion;
+import org.mekongledger.api.RuleSetVersionAdded;
+
+/**
+ * The versions administrators added to one rule set, in order. Shipped versions are data in the
+ * code base; these are the amendments, each an event nobody edits afterwards. One stream per rule
+ * set serialises concurrent amendments.
+ */
+public class RuleSetAmendments {
+
+    @AggregateIdentifier
+    private String ruleSetId;
+
+    protected RuleSetAmendments() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AddRuleSetVersion command, RuleSetCatalogue catalogue) {
+        catalogue.check(command);
+        apply(new RuleSetVersionAdded(command.ruleSetId(), command.version(), command.effectiveFrom(),
+                command.parameters(), command.source()));
+    }
+
+    @EventSourcingHandler
+    void on(RuleSetVersionAdded event) {
+        ruleSetId = event.ruleSetId();
+    }
+}

@@ -1,0 +1,67 @@
+package org.mekongledger.entitlement;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Guards the promises of this package that a compiler cannot check. */
+class EntitlementArchitectureTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.mekongledger.entitlement");
+
+    @Test
+    void isPureJavaWithoutSpringOrStorage() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "jakarta.persistence..", "java.nio.file..")
+                .because("the engine is a pure function of its case and rule book; the only I/O is reading"
+                        + " classpath resources at load time")
+                .check(MAIN);
+    }
+
+    @Test
+    void neverTurnsMoneyIntoDouble() {
+        noClasses().should().callConstructor(BigDecimal.class, double.class)
+                .orShould().callMethod(BigDecimal.class, "valueOf", double.class)
+                .orShould().callMethod(BigDecimal.class, "doubleValue")
+                .because("the brief says BigDecimal only, never double")
+                .check(MAIN);
+    }
+
+    @Test
+    void takesItsDatesOnlyFromRuleSetDataAndCases() {
+        DescribedPredicate<JavaMethodCall> dateFactory = DescribedPredicate.describe("a date factory",
+                call -> (call.getTargetOwner().isEquivalentTo(YearMonth.class)
+                        || call.getTargetOwner().isEquivalentTo(LocalDate.class))
+                        && Set.of("of", "parse", "now").contains(call.getName()));
+
+        noClasses().that().doNotHaveSimpleName("RuleSetJson")
+                .should().callMethodWhere(dateFactory)
+                .because("a change of law must be a data file, never a date written into code")
+                .check(MAIN);
+    }
+
+    @Test
+    void keepsFormattingAndRegularExpressionsOutOfTheHotPath() {
+        DescribedPredicate<JavaMethodCall> slowText = DescribedPredicate.describe("String.format or a regex",
+                call -> (call.getTargetOwner().isEquivalentTo(String.class)
+                        && Set.of("format", "formatted", "matches", "replaceAll", "split").contains(call.getName()))
+                        || call.getTargetOwner().getPackageName().equals("java.util.regex"));
+
+        noClasses().that().doNotHaveSimpleName("EntitlementRuleSetReader").and().doNotHaveSimpleName("RuleSetJson")
+                .should().callMethodWhere(slowText)
+                .because("the engine must compute tens of thousands of cases a second; only loading may parse text")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,102 @@
+package org.mekongledger.entitlements;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mekongledger.rulesets.RuleLibrary;
+import org.mekongledger.contribution.ContributionRuleSetVersion;
+import org.mekongledger.entitlement.EntitlementCase;
+import org.mekongledger.entitlement.ForeignPeriod;
+import org.mekongledger.entitlement.InsuredMonth;
+import org.mekongledger.entitlement.LifeEvent;
+import org.mekongledger.entitlement.LifeEventType;
+import org.mekongledger.ledger.LedgerQueries;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Gathers what the engine needs about a registered worker from the read models. */
+@Component
+class EntitlementCases {
+
+    static final String THAI_SCHEME = "TH_SSF_S33";
+
+    private record Person(LocalDate dateOfBirth, String nationality) {
+    }
+
+    private final JdbcClient jdbc;
+    private final LedgerQueries ledger;
+    private final RuleLibrary rules;
+    private final WorkerHistoryCache cache;
+
+    EntitlementCases(JdbcClient jdbc, LedgerQueries ledger, RuleLibrary rules, WorkerHistoryCache cache) {
+        this.cache = cache;
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.rules = rules;
+    }
+
+    Optional<EntitlementCase> caseOf(String workerId, LocalDate asOf, LifeEventType hypothetical) {
+        WorkerHistory history = cache.history(workerId, () -> load(workerId));
+        if (history == null) {
+            return Optional.empty();
+        }
+        List<LifeEvent> events = new ArrayList<>();
+        for (LifeEvent event : history.lifeEvents()) {
+            if (!event.date().isAfter(asOf)) {
+                events.add(event);
+            }
+        }
+        if (hypothetical != null) {
+            events.add(new LifeEvent(hypothetical, asOf, null));
+        }
+        return Optional.of(new EntitlementCase(history.dateOfBirth(), history.nationality(),
+                Map.of(THAI_SCHEME, history.thaiMonths()), history.foreignPeriods(), events, null, asOf));
+    }
+
+    private WorkerHistory load(String workerId) {
+        Optional<Person> person = jdbc.sql("select date_of_birth, nationality from worker_view where worker_id = ?")
+                .param(workerId)
+                .query((row, n) -> new Person(row.getObject("date_of_birth", LocalDate.class), row.getString("nationality")))
+                .optional();
+        if (person.isEmpty()) {
+            return null;
+        }
+        List<LifeEvent> events = jdbc.sql("""
+                        select type, event_date, country from worker_life_event
+                        where worker_id = ? order by event_date""")
+                .param(workerId)
+                .query((row, n) -> new LifeEvent(LifeEventType.valueOf(row.getString("type")),
+                        row.getObject("event_date", LocalDate.class), row.getString("country")))
+                .list();
+        List<ForeignPeriod> foreign = jdbc.sql("""
+                        select scheme, from_period, to_period, source from worker_insurance_period
+                        where worker_id = ? order by from_period""")
+                .param(workerId)
+                .query((row, n) -> new ForeignPeriod(row.getString("scheme"), YearMonth.parse(row.getString("from_period")),
+                        YearMonth.parse(row.getString("to_period")), row.getString("source")))
+                .list();
+        return new WorkerHistory(person.get().dateOfBirth(), person.get().nationality(), insuredMonths(workerId),
+                foreign, events);
+    }
+
+    /**
+     * Contribution months with the wages of all employers summed, capped at that month's ceiling:
+     * benefits are averaged on what was insurable, not on what two employers paid together.
+     */
+    private List<InsuredMonth> insuredMonths(String workerId) {
+        List<InsuredMonth> months = new ArrayList<>();
+        for (LedgerQueries.StandingMonth month : ledger.standingMonths(workerId, THAI_SCHEME)) {
+            YearMonth period = YearMonth.parse(month.period());
+            BigDecimal ceiling = rules.contributionBook().ruleSet(THAI_SCHEME).flatMap(rules -> rules.inForce(period))
+                    .map(ContributionRuleSetVersion::wageCeiling).orElse(month.insurableWage());
+            months.add(new InsuredMonth(period, month.insurableWage().min(ceiling), month.employeeOldAge(),
+                    month.employerOldAge()));
+        }
+        return months;
+    }
+}

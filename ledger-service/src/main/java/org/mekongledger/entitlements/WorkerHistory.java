@@ -1,0 +1,13 @@
+package org.mekongledger.entitlements;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.mekongledger.entitlement.ForeignPeriod;
+import org.mekongledger.entitlement.InsuredMonth;
+import org.mekongledger.entitlement.LifeEvent;
+
+/** Everything recorded about a worker that entitlements depend on, whatever the as-of date. */
+record WorkerHistory(LocalDate dateOfBirth, String nationality, List<InsuredMonth> thaiMonths,
+                     List<ForeignPeriod> foreignPeriods, List<LifeEvent> lifeEvents) {
+}

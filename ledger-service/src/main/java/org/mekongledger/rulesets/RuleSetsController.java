@@ -1,0 +1,79 @@
+package org.mekongledger.rulesets;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.mekongledger.api.AddRuleSetVersion;
+import org.mekongledger.api.UnknownRecord;
+import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.contribution.ContributionRuleSet;
+import org.mekongledger.contribution.ContributionRuleSetVersion;
+import org.mekongledger.web.contract.RuleSetsApi;
+import org.mekongledger.web.contract.model.RuleSet;
+import org.mekongledger.web.contract.model.RuleSetList;
+import org.mekongledger.web.contract.model.RuleSetSummary;
+import org.mekongledger.web.contract.model.RuleSetVersion;
+import org.mekongledger.web.contract.model.RuleSetVersionRequest;
+import org.mekongledger.web.contract.model.RuleSetVersionSummary;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@RestController
+@RequestMapping("/api/v1")
+class RuleSetsController implements RuleSetsApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RuleLibrary library;
+    private final LedgerCommands commands;
+
+    RuleSetsController(RuleLibrary library, LedgerCommands commands) {
+        this.library = library;
+        this.commands = commands;
+    }
+
+    @Override
+    public ResponseEntity<RuleSetList> listRuleSets() {
+        List<RuleSetSummary> summaries = library.contributionBook().schemes().stream()
+                .map(id -> library.contributionBook().ruleSet(id).orElseThrow())
+                .map(ruleSet -> new RuleSetSummary().id(ruleSet.id())
+                        .kind(RuleSetSummary.KindEnum.CONTRIBUTIONS)
+                        .status(RuleSetSummary.StatusEnum.IN_FORCE)
+                        .versions(ruleSet.versions().stream().map(v -> new RuleSetVersionSummary()
+                                .version(v.version()).effectiveFrom(v.effectiveFrom().atDay(1))).toList()))
+                .toList();
+        return ResponseEntity.ok(new RuleSetList().ruleSets(summaries));
+    }
+
+    @Override
+    public ResponseEntity<RuleSet> getRuleSet(String ruleSetId) {
+        ContributionRuleSet ruleSet = library.contributionBook().ruleSet(ruleSetId)
+                .orElseThrow(() -> new UnknownRecord("rule set", ruleSetId));
+        return ResponseEntity.ok(new RuleSet().id(ruleSet.id())
+                .kind(RuleSet.KindEnum.CONTRIBUTIONS)
+                .status(RuleSet.StatusEnum.IN_FORCE)
+                .versions(ruleSet.versions().stream().map(RuleSetsController::version).toList()));
+    }
+
+    @Override
+    public ResponseEntity<RuleSetVersion> addRuleSetVersion(String ruleSetId, RuleSetVersionRequest request,
+                                                            String idempotencyKey) {
+        String parameters = JSON.valueToTree(request.getParameters()).toString();
+        commands.send(new AddRuleSetVersion(ruleSetId, request.getVersion(), request.getEffectiveFrom(), parameters,
+                request.getSource()));
+        ContributionRuleSetVersion added = library.contributionBook().ruleSet(ruleSetId).orElseThrow().versions().stream()
+                .filter(v -> v.version().equals(request.getVersion())).findFirst().orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).body(version(added));
+    }
+
+    private static RuleSetVersion version(ContributionRuleSetVersion version) {
+        return new RuleSetVersion().version(version.version())
+                .effectiveFrom(LocalDate.from(version.effectiveFrom().atDay(1)))
+                .source(version.source())
+                .parameters(JSON.convertValue(RuleLibrary.parametersOf(version),
+                        new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
+    }
+}
