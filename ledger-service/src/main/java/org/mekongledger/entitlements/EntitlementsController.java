@@ -13,7 +13,6 @@ import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
 import org.mekongledger.rulesets.RuleLibrary;
 import org.mekongledger.entitlement.EntitlementCase;
-import org.mekongledger.entitlement.EntitlementEngine;
 import org.mekongledger.entitlement.ForeignPeriod;
 import org.mekongledger.entitlement.LifeEvent;
 import org.mekongledger.entitlement.LifeEventType;
@@ -30,14 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class EntitlementsController implements EntitlementsApi {
 
-    private final EntitlementEngine engine;
     private final EntitlementCases cases;
     private final RuleLibrary rules;
     private final Clock clock;
 
-    EntitlementsController(EntitlementEngine engine, EntitlementCases cases, RuleLibrary rules,
-                           Clock clock) {
-        this.engine = engine;
+    EntitlementsController(EntitlementCases cases, RuleLibrary rules, Clock clock) {
         this.cases = cases;
         this.rules = rules;
         this.clock = clock;
@@ -51,7 +47,7 @@ class EntitlementsController implements EntitlementsApi {
                         event == null ? null : LifeEventType.valueOf(event.getValue()))
                 .orElseThrow(() -> new UnknownRecord("worker", workerId));
         return ResponseEntity.ok(new Entitlements().workerId(workerId).asOf(date)
-                .entitlements(EntitlementResponses.render(engine.entitlements(entitlementCase))));
+                .entitlements(EntitlementResponses.render(rules.engine().entitlements(entitlementCase))));
     }
 
     @Override
@@ -109,7 +105,14 @@ class EntitlementsController implements EntitlementsApi {
                 months.put(scheme, WageHistory.insuredMonths(rules.contributionBook(), scheme, schemeRanges)));
         EntitlementCase entitlementCase = new EntitlementCase(simulation.getWorker().getDateOfBirth(),
                 simulation.getWorker().getNationality(), months, foreign, events, simulation.getAgreement(), asOf);
-        return ResponseEntity.ok(new Entitlements().asOf(asOf)
-                .entitlements(EntitlementResponses.render(engine.entitlements(entitlementCase))));
+        List<org.mekongledger.entitlement.Entitlement> entitlements;
+        try {
+            entitlements = rules.engine().entitlements(entitlementCase);
+        } catch (IllegalArgumentException refused) {
+            // e.g. an unknown agreement, or one that does not cover the worker's nationality
+            throw new RequestRefused(simulation.getAgreement() != null && refused.getMessage().contains("agreement")
+                    ? "agreement" : "history", refused.getMessage());
+        }
+        return ResponseEntity.ok(new Entitlements().asOf(asOf).entitlements(EntitlementResponses.render(entitlements)));
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -13,6 +14,10 @@ import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.contribution.ContributionRuleBook;
 import org.mekongledger.contribution.ContributionRuleSet;
 import org.mekongledger.contribution.ContributionRuleSetVersion;
+import org.mekongledger.entitlement.EntitlementEngine;
+import org.mekongledger.entitlement.EntitlementRuleBook;
+import org.mekongledger.entitlement.EntitlementRuleSet;
+import org.mekongledger.entitlement.EntitlementRuleSetVersion;
 import org.mekongledger.ruleset.RuleSetCatalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,22 +26,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The rule sets in force: the shipped versions plus every version administrators added. Readers
- * get an immutable book; an amendment swaps in a new one once its transaction has committed.
+ * The rule sets in force: the shipped versions plus every version administrators added, for
+ * contributions and for entitlements. Readers get immutable books (and an engine built on them);
+ * an amendment swaps in new ones once its transaction has committed.
  */
 public class RuleLibrary implements RuleSetCatalogue {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AtomicReference<ContributionRuleBook> contributions;
+    private final AtomicReference<EntitlementRuleBook> benefits;
+    private final AtomicReference<EntitlementEngine> engine;
 
-    RuleLibrary(ContributionRuleBook shipped, JdbcClient jdbc) {
-        ContributionRuleBook book = shipped;
+    RuleLibrary(ContributionRuleBook shippedContributions, EntitlementRuleBook shippedBenefits, JdbcClient jdbc) {
+        this.contributions = new AtomicReference<>(shippedContributions);
+        this.benefits = new AtomicReference<>(shippedBenefits);
+        this.engine = new AtomicReference<>(new EntitlementEngine(shippedBenefits));
         for (Map<String, Object> row : jdbc.sql("select * from rule_set_version order by effective_from").query().listOfRows()) {
-            book = book.withVersion(contributionVersion((String) row.get("rule_set_id"), (String) row.get("version"),
+            added((String) row.get("rule_set_id"), (String) row.get("version"),
                     ((java.sql.Date) row.get("effective_from")).toLocalDate(), (String) row.get("parameters"),
-                    (String) row.get("source")));
+                    (String) row.get("source"));
         }
-        this.contributions = new AtomicReference<>(book);
+    }
+
+    public EntitlementEngine engine() {
+        return engine.get();
+    }
+
+    public EntitlementRuleBook benefitBook() {
+        return benefits.get();
     }
 
     public Supplier<ContributionRuleBook> contributions() {
@@ -49,6 +66,11 @@ public class RuleLibrary implements RuleSetCatalogue {
 
     @Override
     public void check(AddRuleSetVersion command) {
+        Optional<EntitlementRuleSet> benefitRules = benefits.get().ruleSet(command.ruleSetId());
+        if (benefitRules.isPresent()) {
+            checkBenefits(benefitRules.get(), command);
+            return;
+        }
         ContributionRuleSet ruleSet = contributions.get().ruleSet(command.ruleSetId())
                 .orElseThrow(() -> new UnknownRecord("rule set", command.ruleSetId()));
         ContributionRuleSetVersion version = contributionVersion(command.ruleSetId(), command.version(),
@@ -62,10 +84,50 @@ public class RuleLibrary implements RuleSetCatalogue {
         }
     }
 
-    /** Called once the amendment's transaction has committed. */
-    void added(String ruleSetId, String version, LocalDate effectiveFrom, String parameters, String source) {
+    private static void checkBenefits(EntitlementRuleSet ruleSet, AddRuleSetVersion command) {
+        EntitlementRuleSetVersion version = benefitVersion(ruleSet, command.version(), command.effectiveFrom(),
+                command.parameters(), command.source());
+        EntitlementRuleSetVersion latest = ruleSet.versions().get(ruleSet.versions().size() - 1);
+        if (ruleSet.versions().stream().anyMatch(v -> v.version().equals(command.version()))) {
+            throw new RequestRefused("version", ruleSet.id() + " already has a version labelled " + command.version());
+        }
+        if (!version.effectiveFrom().isAfter(latest.effectiveFrom())) {
+            throw new RequestRefused("effectiveFrom", "must be after " + latest.effectiveFrom()
+                    + ", when the latest version " + latest.version() + " took effect");
+        }
+    }
+
+    /** Called once the amendment's transaction has committed (and at start-up for stored ones). */
+    synchronized void added(String ruleSetId, String version, LocalDate effectiveFrom, String parameters, String source) {
+        Optional<EntitlementRuleSet> benefitRules = benefits.get().ruleSet(ruleSetId);
+        if (benefitRules.isPresent()) {
+            EntitlementRuleBook book = benefits.updateAndGet(current -> current.withVersion(
+                    benefitVersion(benefitRules.get(), version, effectiveFrom, parameters, source)));
+            engine.set(new EntitlementEngine(book));
+            return;
+        }
         ContributionRuleSetVersion added = contributionVersion(ruleSetId, version, effectiveFrom, parameters, source);
         contributions.updateAndGet(book -> book.withVersion(added));
+    }
+
+    /** A benefit, agreement or welfare-fund version keeps its rule set's kind and status. */
+    private static EntitlementRuleSetVersion benefitVersion(EntitlementRuleSet ruleSet, String version,
+                                                            LocalDate effectiveFrom, String parameters, String source) {
+        ObjectNode document = JSON.createObjectNode();
+        document.put("ruleSetId", ruleSet.id());
+        document.put("kind", ruleSet.kind().name());
+        document.put("status", ruleSet.status().name());
+        document.put("version", version);
+        document.put("effectiveFrom", effectiveFrom.toString());
+        document.put("source", source == null ? "added by an administrator" : source);
+        try {
+            document.set("parameters", JSON.readTree(parameters));
+            return EntitlementRuleBook.readVersion("parameters", document.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RequestRefused("parameters", "must be a JSON object");
+        } catch (IllegalArgumentException invalid) {
+            throw new RequestRefused("parameters", invalid.getMessage());
+        }
     }
 
     /** Contribution versions take effect on the first of a month; the document is the shipped format. */

@@ -1,6 +1,7 @@
 package org.mekongledger.rulesets;
 
 import org.mekongledger.contribution.ContributionRuleBook;
+import org.mekongledger.entitlement.EntitlementRuleBook;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -13,6 +14,6 @@ class RuleSetConfiguration {
     @Bean
     @DependsOn("flywayInitializer")
     RuleLibrary ruleLibrary(JdbcClient jdbc) {
-        return new RuleLibrary(ContributionRuleBook.loadShipped(), jdbc);
+        return new RuleLibrary(ContributionRuleBook.loadShipped(), EntitlementRuleBook.loadShipped(), jdbc);
     }
 }

@@ -8,6 +8,8 @@ import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.contribution.ContributionRuleSet;
 import org.mekongledger.contribution.ContributionRuleSetVersion;
+import org.mekongledger.entitlement.EntitlementRuleSet;
+import org.mekongledger.entitlement.EntitlementRuleSetVersion;
 import org.mekongledger.web.contract.RuleSetsApi;
 import org.mekongledger.web.contract.model.RuleSet;
 import org.mekongledger.web.contract.model.RuleSetList;
@@ -37,19 +39,35 @@ class RuleSetsController implements RuleSetsApi {
 
     @Override
     public ResponseEntity<RuleSetList> listRuleSets() {
-        List<RuleSetSummary> summaries = library.contributionBook().schemes().stream()
-                .map(id -> library.contributionBook().ruleSet(id).orElseThrow())
-                .map(ruleSet -> new RuleSetSummary().id(ruleSet.id())
-                        .kind(RuleSetSummary.KindEnum.CONTRIBUTIONS)
-                        .status(RuleSetSummary.StatusEnum.IN_FORCE)
-                        .versions(ruleSet.versions().stream().map(v -> new RuleSetVersionSummary()
-                                .version(v.version()).effectiveFrom(v.effectiveFrom().atDay(1))).toList()))
-                .toList();
+        List<RuleSetSummary> summaries = new java.util.ArrayList<>();
+        for (String id : library.contributionBook().schemes()) {
+            ContributionRuleSet ruleSet = library.contributionBook().ruleSet(id).orElseThrow();
+            summaries.add(new RuleSetSummary().id(ruleSet.id())
+                    .kind(RuleSetSummary.KindEnum.CONTRIBUTIONS)
+                    .status(RuleSetSummary.StatusEnum.IN_FORCE)
+                    .versions(ruleSet.versions().stream().map(v -> new RuleSetVersionSummary()
+                            .version(v.version()).effectiveFrom(v.effectiveFrom().atDay(1))).toList()));
+        }
+        for (EntitlementRuleSet ruleSet : library.benefitBook().ruleSets()) {
+            summaries.add(new RuleSetSummary().id(ruleSet.id())
+                    .kind(RuleSetSummary.KindEnum.fromValue(ruleSet.kind().name()))
+                    .status(RuleSetSummary.StatusEnum.fromValue(ruleSet.status().name()))
+                    .versions(ruleSet.versions().stream().map(v -> new RuleSetVersionSummary()
+                            .version(v.version()).effectiveFrom(v.effectiveFrom())).toList()));
+        }
         return ResponseEntity.ok(new RuleSetList().ruleSets(summaries));
     }
 
     @Override
     public ResponseEntity<RuleSet> getRuleSet(String ruleSetId) {
+        java.util.Optional<EntitlementRuleSet> benefits = library.benefitBook().ruleSet(ruleSetId);
+        if (benefits.isPresent()) {
+            EntitlementRuleSet ruleSet = benefits.get();
+            return ResponseEntity.ok(new RuleSet().id(ruleSet.id())
+                    .kind(RuleSet.KindEnum.fromValue(ruleSet.kind().name()))
+                    .status(RuleSet.StatusEnum.fromValue(ruleSet.status().name()))
+                    .versions(ruleSet.versions().stream().map(RuleSetsController::version).toList()));
+        }
         ContributionRuleSet ruleSet = library.contributionBook().ruleSet(ruleSetId)
                 .orElseThrow(() -> new UnknownRecord("rule set", ruleSetId));
         return ResponseEntity.ok(new RuleSet().id(ruleSet.id())
@@ -64,9 +82,21 @@ class RuleSetsController implements RuleSetsApi {
         String parameters = JSON.valueToTree(request.getParameters()).toString();
         commands.send(new AddRuleSetVersion(ruleSetId, request.getVersion(), request.getEffectiveFrom(), parameters,
                 request.getSource()));
+        java.util.Optional<EntitlementRuleSet> benefits = library.benefitBook().ruleSet(ruleSetId);
+        if (benefits.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(version(benefits.get().versions().stream()
+                    .filter(v -> v.version().equals(request.getVersion())).findFirst().orElseThrow()));
+        }
         ContributionRuleSetVersion added = library.contributionBook().ruleSet(ruleSetId).orElseThrow().versions().stream()
                 .filter(v -> v.version().equals(request.getVersion())).findFirst().orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(version(added));
+    }
+
+    private static RuleSetVersion version(EntitlementRuleSetVersion version) {
+        return new RuleSetVersion().version(version.version())
+                .effectiveFrom(version.effectiveFrom())
+                .source(version.source())
+                .parameters(version.parameters());
     }
 
     private static RuleSetVersion version(ContributionRuleSetVersion version) {

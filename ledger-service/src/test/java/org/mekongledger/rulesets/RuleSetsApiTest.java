@@ -18,6 +18,42 @@ import tools.jackson.databind.JsonNode;
 class RuleSetsApiTest extends ApiTestBase {
 
     @Test
+    void declaredReturnsAddedAsANewOldAgeVersionRaiseLumpSumsJudgedAfterIt() {
+        Map<String, Object> simulation = Map.of(
+                "worker", Map.of("dateOfBirth", "1960-01-01", "nationality", "THA"),
+                "history", java.util.List.of(Map.of("scheme", "TH_SSF_S33", "from", "2019-01", "to", "2022-12",
+                        "wage", "10000.00")),
+                "insuredStatusEnded", "2022-12-31",
+                "asOf", "2031-01-01");
+        String before = lumpSum(admin("/api/v1/entitlements/simulations", simulation));
+        Map<String, Object> parameters = new LinkedHashMap<>(Map.of("scheme", "TH_SSF_S33", "currency", "THB",
+                "pensionableAgeYears", 55, "lumpSumThresholdMonths", 12, "pensionThresholdMonths", 180,
+                "baseRatePercent", "20", "incrementPercent", "1.5", "incrementEveryMonths", 12,
+                "averagingWindowMonths", 60, "declaredReturnsPercent", Map.of("2020", "2.0", "2021", "2.0")));
+        parameters.put("survivorsLumpSumMultiple", "10");
+        parameters.put("survivorsWindowMonths", 60);
+        parameters.put("invalidityPaysLumpSum", true);
+
+        Response added = admin("/api/v1/rule-sets/TH_SSF_S33_OLD_AGE/versions", Map.of("version", "2030-01",
+                "effectiveFrom", "2030-01-01", "source", "SSO declared returns 2020-2021", "parameters", parameters));
+
+        assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
+        String after = lumpSum(admin("/api/v1/entitlements/simulations", simulation));
+        assertThat(new java.math.BigDecimal(after)).isGreaterThan(new java.math.BigDecimal(before));
+        assertThat(read("/api/v1/rule-sets/TH_SSF_S33_OLD_AGE").json().path("versions")).hasSize(2);
+    }
+
+    private static String lumpSum(Response response) {
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        for (JsonNode entitlement : response.json().path("entitlements")) {
+            if (entitlement.path("benefit").asString().equals("OLD_AGE_LUMP_SUM")) {
+                return entitlement.path("amount").asString();
+            }
+        }
+        throw new AssertionError("no lump sum in " + response.raw().body());
+    }
+
+    @Test
     void listsTheShippedRuleSetsWithTheirVersions() {
         Response list = read("/api/v1/rule-sets");
 
@@ -25,6 +61,9 @@ class RuleSetsApiTest extends ApiTestBase {
         JsonNode s33 = ruleSet(list.json(), "TH_SSF_S33");
         assertThat(s33.path("kind").asString()).isEqualTo("CONTRIBUTIONS");
         assertThat(s33.path("versions").size()).isGreaterThanOrEqualTo(5);
+        assertThat(ruleSet(list.json(), "TH-KH").path("status").asString()).isEqualTo("MODEL");
+        assertThat(ruleSet(list.json(), "TH-KH").path("kind").asString()).isEqualTo("AGREEMENT");
+        assertThat(ruleSet(list.json(), "VN_OESF").path("kind").asString()).isEqualTo("WELFARE_FUND");
         Response detail = read("/api/v1/rule-sets/TH_SSF_S33");
         JsonNode first2026 = version(detail.json(), "2026-01");
         assertThat(first2026.path("effectiveFrom").asString()).isEqualTo("2026-01-01");
