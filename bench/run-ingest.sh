@@ -19,7 +19,7 @@ PGUSER="${PGUSER:-postgres}"
 BENCH_DB="${BENCH_DB:-ledger_bench}"
 SERVICE_PORT="${SERVICE_PORT:-8080}"
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-120}"
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx512m}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 MVN=(./mvnw -q -B)
 if [[ "${MVN_OFFLINE:-0}" == 1 ]]; then
@@ -90,7 +90,8 @@ if [[ ! -f "$SERVICE_JAR" ]]; then
   log "missing $SERVICE_JAR (build first, or unset SKIP_BUILD)"
   exit 2
 fi
-"${MVN[@]}" -pl bench dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
+# -am: the reactor puts ledger-domain/target/classes on the path, not a stale jar from ~/.m2
+"${MVN[@]}" -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
 BENCH_CP="$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")"
 
 # 2. fresh database

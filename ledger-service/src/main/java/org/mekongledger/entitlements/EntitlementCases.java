@@ -40,11 +40,15 @@ class EntitlementCases {
         this.rules = rules;
     }
 
-    Optional<EntitlementCase> caseOf(String workerId, LocalDate asOf, LifeEventType hypothetical) {
-        WorkerHistory history = cache.history(workerId, () -> load(workerId));
-        if (history == null) {
-            return Optional.empty();
-        }
+    /** Computes from the worker's case, or reuses the answer while nothing changed for the worker. */
+    <T> Optional<T> answer(String workerId, LocalDate asOf, LifeEventType hypothetical,
+                           java.util.function.Function<EntitlementCase, T> compute) {
+        String question = asOf + "/" + hypothetical + "/rules-" + rules.revision();
+        return Optional.ofNullable(cache.answer(workerId, question, () -> load(workerId),
+                history -> compute.apply(caseOf(history, asOf, hypothetical))));
+    }
+
+    private static EntitlementCase caseOf(WorkerHistory history, LocalDate asOf, LifeEventType hypothetical) {
         List<LifeEvent> events = new ArrayList<>();
         for (LifeEvent event : history.lifeEvents()) {
             if (!event.date().isAfter(asOf)) {
@@ -54,8 +58,8 @@ class EntitlementCases {
         if (hypothetical != null) {
             events.add(new LifeEvent(hypothetical, asOf, null));
         }
-        return Optional.of(new EntitlementCase(history.dateOfBirth(), history.nationality(),
-                Map.of(THAI_SCHEME, history.thaiMonths()), history.foreignPeriods(), events, null, asOf));
+        return new EntitlementCase(history.dateOfBirth(), history.nationality(),
+                Map.of(THAI_SCHEME, history.thaiMonths()), history.foreignPeriods(), events, null, asOf);
     }
 
     private WorkerHistory load(String workerId) {

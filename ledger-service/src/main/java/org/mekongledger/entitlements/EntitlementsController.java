@@ -43,11 +43,11 @@ class EntitlementsController implements EntitlementsApi {
     public ResponseEntity<Entitlements> getWorkerEntitlements(String workerId, LocalDate asOf,
                                                               org.mekongledger.web.contract.model.LifeEventType event) {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
-        EntitlementCase entitlementCase = cases.caseOf(workerId, date,
-                        event == null ? null : LifeEventType.valueOf(event.getValue()))
+        List<org.mekongledger.web.contract.model.Entitlement> entitlements = cases.answer(workerId, date,
+                        event == null ? null : LifeEventType.valueOf(event.getValue()),
+                        entitlementCase -> EntitlementResponses.render(rules.engine().entitlements(entitlementCase)))
                 .orElseThrow(() -> new UnknownRecord("worker", workerId));
-        return ResponseEntity.ok(new Entitlements().workerId(workerId).asOf(date)
-                .entitlements(EntitlementResponses.render(rules.engine().entitlements(entitlementCase))));
+        return ResponseEntity.ok(new Entitlements().workerId(workerId).asOf(date).entitlements(entitlements));
     }
 
     @Override

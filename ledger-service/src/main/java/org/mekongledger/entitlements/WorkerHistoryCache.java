@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkerHistoryCache {
 
-    private record Cached(WorkerHistory history, Instant until) {
+    /** A history and the answers already given from it (a few as-of dates), dropped together. */
+    private record Cached(WorkerHistory history, Instant until, Map<String, Object> answers) {
     }
+
+    private static final int ANSWERS_PER_WORKER = 8;
 
     private static final int STRIPES = 1024;
     private final Map<String, Cached> entries;
@@ -45,22 +48,52 @@ class WorkerHistoryCache {
         };
     }
 
-    WorkerHistory history(String workerId, Supplier<WorkerHistory> load) {
+    /**
+     * The answer to a question about a worker's history (e.g. "entitlements as of 2026-01-01"),
+     * computed at most once while the history stands; null when there is no such worker.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T answer(String workerId, String question, Supplier<WorkerHistory> load,
+                 java.util.function.Function<WorkerHistory, T> compute) {
+        Cached cached = cached(workerId, load);
+        if (cached == null) {
+            return null;
+        }
+        synchronized (cached.answers()) {
+            Object known = cached.answers().get(question);
+            if (known != null) {
+                return (T) known;
+            }
+        }
+        T answer = compute.apply(cached.history());
+        synchronized (cached.answers()) {
+            if (cached.answers().size() < ANSWERS_PER_WORKER) {
+                cached.answers().put(question, answer);
+            }
+        }
+        return answer;
+    }
+
+    private Cached cached(String workerId, Supplier<WorkerHistory> load) {
         Instant now = clock.instant();
         synchronized (entries) {
             Cached cached = entries.get(workerId);
             if (cached != null && now.isBefore(cached.until())) {
-                return cached.history();
+                return cached;
             }
         }
         long generation = generations.get(stripe(workerId));
         WorkerHistory loaded = load.get();
-        if (loaded != null && generations.get(stripe(workerId)) == generation) {
+        if (loaded == null) {
+            return null;
+        }
+        Cached fresh = new Cached(loaded, now.plus(timeToLive), new java.util.HashMap<>());
+        if (generations.get(stripe(workerId)) == generation) {
             synchronized (entries) {
-                entries.put(workerId, new Cached(loaded, now.plus(timeToLive)));
+                entries.put(workerId, fresh);
             }
         }
-        return loaded;
+        return fresh;
     }
 
     @EventListener

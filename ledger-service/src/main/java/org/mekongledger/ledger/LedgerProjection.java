@@ -73,10 +73,11 @@ class LedgerProjection {
             @MetaDataValue("actor") String actor) {
         jdbc.update("""
                         insert into contribution_filing_view (filing_id, scheme, employer_account, period,
-                            rule_set_version, currency, status, filed_at, filed_by)
-                        values (?, ?, ?, ?, ?, ?, 'ACCEPTED', ?, ?) on conflict (filing_id) do nothing""",
+                            rule_set_version, currency, status, filed_at, filed_by, worker_ids)
+                        values (?, ?, ?, ?, ?, ?, 'ACCEPTED', ?, ?, ?) on conflict (filing_id) do nothing""",
                 event.filingId(), event.scheme(), event.employerAccount(), event.period().toString(),
-                event.ruleSetVersion(), event.currency(), Timestamp.from(at), actor);
+                event.ruleSetVersion(), event.currency(), Timestamp.from(at), actor,
+                event.workerIds().toArray(String[]::new));
     }
 
     @EventHandler

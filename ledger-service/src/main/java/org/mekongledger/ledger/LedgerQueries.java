@@ -113,7 +113,11 @@ public class LedgerQueries {
     }
 
     public List<Entry> filingLines(String filingId) {
-        return jdbc.sql("select * from ledger_entry where filing_id = ? and kind = 'CONTRIBUTION' order by entry_id")
+        // in the filing's own line order, which the header keeps (entries are booked in parallel)
+        return jdbc.sql("""
+                        select e.* from ledger_entry e join contribution_filing_view f on f.filing_id = e.filing_id
+                        where e.filing_id = ? and e.kind = 'CONTRIBUTION'
+                        order by array_position(f.worker_ids, e.worker_id::text), e.entry_id""")
                 .param(filingId)
                 .query((row, n) -> entry(row))
                 .list();

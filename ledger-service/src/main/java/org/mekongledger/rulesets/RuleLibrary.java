@@ -36,6 +36,8 @@ public class RuleLibrary implements RuleSetCatalogue {
     private final AtomicReference<ContributionRuleBook> contributions;
     private final AtomicReference<EntitlementRuleBook> benefits;
     private final AtomicReference<EntitlementEngine> engine;
+    /** Counts amendments, so answers computed under older rules are told apart. */
+    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
 
     RuleLibrary(ContributionRuleBook shippedContributions, EntitlementRuleBook shippedBenefits, JdbcClient jdbc) {
         this.contributions = new AtomicReference<>(shippedContributions);
@@ -46,6 +48,10 @@ public class RuleLibrary implements RuleSetCatalogue {
                     ((java.sql.Date) row.get("effective_from")).toLocalDate(), (String) row.get("parameters"),
                     (String) row.get("source"));
         }
+    }
+
+    public long revision() {
+        return revision.get();
     }
 
     public EntitlementEngine engine() {
@@ -104,10 +110,12 @@ public class RuleLibrary implements RuleSetCatalogue {
             EntitlementRuleBook book = benefits.updateAndGet(current -> current.withVersion(
                     benefitVersion(benefitRules.get(), version, effectiveFrom, parameters, source)));
             engine.set(new EntitlementEngine(book));
+            revision.incrementAndGet();
             return;
         }
         ContributionRuleSetVersion added = contributionVersion(ruleSetId, version, effectiveFrom, parameters, source);
         contributions.updateAndGet(book -> book.withVersion(added));
+        revision.incrementAndGet();
     }
 
     /** A benefit, agreement or welfare-fund version keeps its rule set's kind and status. */
