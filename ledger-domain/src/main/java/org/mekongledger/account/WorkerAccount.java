@@ -2,7 +2,9 @@ package org.mekongledger.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +29,11 @@ import org.mekongledger.api.LinkDocument;
 import org.mekongledger.api.RegisterWorker;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.Violation;
+import org.mekongledger.api.WelfareFeeRecorded;
+import org.mekongledger.api.WelfareFeeReversed;
 import org.mekongledger.api.WorkerRegistered;
 import org.mekongledger.contribution.PersonMonthContribution;
+import org.mekongledger.entitlement.FeePayer;
 import org.mekongledger.entitlement.LifeEventType;
 
 /**
@@ -42,6 +47,8 @@ public class WorkerAccount {
     private final Set<DocumentKey> documents = new HashSet<>();
     /** Contributions still standing, by filing: a reversal compensates exactly what was recorded. */
     private final Map<String, ContributionRecorded> standingByFiling = new HashMap<>();
+    /** Welfare-fund fees still standing, by filing: a filing may carry a worker's and an agency's fee. */
+    private final Map<String, List<WelfareFeeRecorded>> standingFeesByFiling = new HashMap<>();
     private LocalDate dateOfBirth;
     private LocalDate diedOn;
     private final List<InsurancePeriodCredited> foreignPeriods = new ArrayList<>();
@@ -124,14 +131,34 @@ public class WorkerAccount {
                 month.shares()));
     }
 
+    /** Records a fee the filing intake validated; one per payer and filing. */
+    public void recordFee(String filingId, String employerAccount, String scheme, YearMonth period,
+                          String ruleSetVersion, String currency, FeePayer payer, BigDecimal amount) {
+        boolean alreadyPaid = standingFeesByFiling.getOrDefault(filingId, List.of()).stream()
+                .anyMatch(fee -> fee.payer() == payer);
+        if (alreadyPaid) {
+            throw new ConflictWithRecord("Worker " + workerId + " already has a " + payer + " fee in filing " + filingId);
+        }
+        apply(new WelfareFeeRecorded(workerId, filingId, scheme, employerAccount, period, ruleSetVersion, currency,
+                payer, amount));
+    }
+
+    /** Compensates whatever the filing recorded on this account: a contribution, or its fees. */
     public void reverseContribution(String filingId, String reason) {
         ContributionRecorded original = standingByFiling.get(filingId);
-        if (original == null) {
+        List<WelfareFeeRecorded> fees = standingFeesByFiling.getOrDefault(filingId, List.of());
+        if (original == null && fees.isEmpty()) {
             throw new ConflictWithRecord("Worker " + workerId + " has no standing contribution in filing " + filingId);
         }
-        apply(new ContributionReversed(workerId, filingId, original.scheme(), original.employerAccount(),
-                original.period(), original.currency(), original.wage(), original.insurableWage(),
-                original.shares(), reason));
+        if (original != null) {
+            apply(new ContributionReversed(workerId, filingId, original.scheme(), original.employerAccount(),
+                    original.period(), original.currency(), original.wage(), original.insurableWage(),
+                    original.shares(), reason));
+        }
+        for (WelfareFeeRecorded fee : List.copyOf(fees)) {
+            apply(new WelfareFeeReversed(workerId, filingId, fee.scheme(), fee.employerAccount(), fee.period(),
+                    fee.currency(), fee.payer(), fee.amount(), reason));
+        }
     }
 
     public boolean hasStandingContribution(String filingId) {
@@ -176,5 +203,15 @@ public class WorkerAccount {
     @EventSourcingHandler
     void on(ContributionReversed event) {
         standingByFiling.remove(event.filingId());
+    }
+
+    @EventSourcingHandler
+    void on(WelfareFeeRecorded event) {
+        standingFeesByFiling.computeIfAbsent(event.filingId(), id -> new ArrayList<>()).add(event);
+    }
+
+    @EventSourcingHandler
+    void on(WelfareFeeReversed event) {
+        standingFeesByFiling.remove(event.filingId());
     }
 }

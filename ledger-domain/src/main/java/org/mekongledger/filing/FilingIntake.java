@@ -28,6 +28,10 @@ import org.mekongledger.contribution.ContributionRuleBook;
 import org.mekongledger.contribution.ContributionRuleSet;
 import org.mekongledger.contribution.ContributionRuleSetVersion;
 import org.mekongledger.employer.Employer;
+import org.mekongledger.entitlement.EntitlementRuleBook;
+import org.mekongledger.entitlement.EntitlementRuleSet;
+import org.mekongledger.entitlement.RuleSetKind;
+import org.mekongledger.entitlement.WelfareFundRuleSetVersion;
 
 /**
  * Takes an employer's filing as one unit of work: validates every line, computes each with the
@@ -41,12 +45,15 @@ public class FilingIntake {
     private final Repository<Employer> employers;
     /** The book in force now: administrators may add versions while the service runs. */
     private final Supplier<ContributionRuleBook> ruleBook;
+    /** Welfare funds' fees per contract are parameters of their entitlement rule sets. */
+    private final Supplier<EntitlementRuleBook> funds;
     private final FilingPeriodRegister periods;
     private final Clock clock;
 
     public FilingIntake(Repository<ContributionFiling> filings, Repository<WorkerAccount> accounts,
                         Repository<Employer> employers, Supplier<ContributionRuleBook> ruleBook,
-                        FilingPeriodRegister periods, Clock clock) {
+                        Supplier<EntitlementRuleBook> funds, FilingPeriodRegister periods, Clock clock) {
+        this.funds = funds;
         this.filings = filings;
         this.accounts = accounts;
         this.employers = employers;
@@ -57,6 +64,13 @@ public class FilingIntake {
 
     @CommandHandler
     public FilingReceipt handle(FileContributions command) throws Exception {
+        if (ruleBook.get().ruleSet(command.scheme()).isEmpty()) {
+            Optional<EntitlementRuleSet> fund = funds.get().ruleSet(command.scheme())
+                    .filter(ruleSet -> ruleSet.kind() == RuleSetKind.WELFARE_FUND);
+            if (fund.isPresent()) {
+                return takeFees(command, fund.get());
+            }
+        }
         List<Violation> violations = new ArrayList<>();
         Optional<ContributionRuleSetVersion> rules = rulesFor(command, violations);
         if (!exists(employers, command.employerAccount())) {
@@ -77,11 +91,7 @@ public class FilingIntake {
             throw new RequestRefused(violations);
         }
         ContributionRuleSetVersion version = rules.orElseThrow();
-        periods.claim(command.scheme(), command.employerAccount(), command.period(), command.filingId())
-                .ifPresent(standing -> {
-                    throw new ConflictWithRecord("Employer " + command.employerAccount() + " already filed "
-                            + command.scheme() + " for " + command.period() + " (filing " + standing + ")");
-                });
+        claimPeriod(command);
         List<String> workerIds = lines.stream().map(FilingReceipt.Line::workerId).toList();
         filings.newInstance(() -> new ContributionFiling(new ContributionsFiled(command.filingId(), command.scheme(),
                 command.employerAccount(), command.period(), version.version(),
@@ -93,13 +103,82 @@ public class FilingIntake {
         return new FilingReceipt(command.filingId(), version.version(), version.currency().getCurrencyCode(), lines);
     }
 
+    /**
+     * A welfare fund's filing: flat fees per contract, each with who paid it. A worker may have two
+     * lines (say, the worker's and the recruitment agency's fee), never two from one payer.
+     */
+    private FilingReceipt takeFees(FileContributions command, EntitlementRuleSet fund) throws Exception {
+        List<Violation> violations = new ArrayList<>();
+        Optional<WelfareFundRuleSetVersion> version = Optional.empty();
+        if (command.period().isAfter(YearMonth.now(clock))) {
+            violations.add(new Violation("period", command.period() + " is after the current month"));
+        } else {
+            version = fund.inForce(command.period().atDay(1))
+                    .filter(WelfareFundRuleSetVersion.class::isInstance).map(WelfareFundRuleSetVersion.class::cast);
+            if (version.isEmpty()) {
+                violations.add(new Violation("period", "no " + fund.id() + " rules are in force for " + command.period()));
+            }
+        }
+        if (!exists(employers, command.employerAccount())) {
+            violations.add(new Violation("employerAccount", "no employer is registered under " + command.employerAccount()));
+        }
+        Map<String, Aggregate<WorkerAccount>> accountsByWorker = new HashMap<>();
+        Set<String> paid = new HashSet<>();
+        List<FilingReceipt.Line> lines = new ArrayList<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            FileContributions.Line line = command.lines().get(i);
+            if (line.payer() == null) {
+                violations.add(new Violation("lines[" + i + "].payer", "a fee line says who paid it"));
+            } else if (!paid.add(line.workerId() + "/" + line.payer())) {
+                violations.add(new Violation("lines[" + i + "].payer", line.payer() + " already paid for worker "
+                        + line.workerId() + " in this filing"));
+            } else if (version.isPresent() && !version.get().feesPerContract().containsKey(line.payer())) {
+                violations.add(new Violation("lines[" + i + "].payer", fund.id() + " takes no fee from " + line.payer()));
+            } else if (version.isPresent()) {
+                lines.add(new FilingReceipt.Line(line.workerId(), null, line.payer(),
+                        version.get().feesPerContract().get(line.payer())));
+            }
+            if (!accountsByWorker.containsKey(line.workerId())) {
+                Optional<Aggregate<WorkerAccount>> account = load(accounts, line.workerId());
+                if (account.isEmpty()) {
+                    violations.add(new Violation("lines[" + i + "].workerId", "no worker is registered under " + line.workerId()));
+                } else {
+                    accountsByWorker.put(line.workerId(), account.get());
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
+        WelfareFundRuleSetVersion rules = version.orElseThrow();
+        String currency = rules.currency().getCurrencyCode();
+        claimPeriod(command);
+        filings.newInstance(() -> new ContributionFiling(new ContributionsFiled(command.filingId(), command.scheme(),
+                command.employerAccount(), command.period(), rules.version(), currency,
+                List.copyOf(accountsByWorker.keySet()))));
+        for (FilingReceipt.Line line : lines) {
+            accountsByWorker.get(line.workerId()).execute(account -> account.recordFee(command.filingId(),
+                    command.employerAccount(), command.scheme(), command.period(), rules.version(), currency,
+                    line.payer(), line.fee()));
+        }
+        return new FilingReceipt(command.filingId(), rules.version(), currency, lines);
+    }
+
+    private void claimPeriod(FileContributions command) {
+        periods.claim(command.scheme(), command.employerAccount(), command.period(), command.filingId())
+                .ifPresent(standing -> {
+                    throw new ConflictWithRecord("Employer " + command.employerAccount() + " already filed "
+                            + command.scheme() + " for " + command.period() + " (filing " + standing + ")");
+                });
+    }
+
     @CommandHandler
     public void handle(ReverseFiling command) {
         Aggregate<ContributionFiling> filing = load(filings, command.filingId())
                 .orElseThrow(() -> new UnknownRecord("contribution filing", command.filingId()));
         filing.execute(f -> f.reverse(command.reason()));
         ContributionFiling reversed = filing.invoke(f -> f);
-        for (String workerId : reversed.workerIds()) {
+        for (String workerId : new java.util.LinkedHashSet<>(reversed.workerIds())) {
             accounts.load(workerId).execute(account -> account.reverseContribution(command.filingId(), command.reason()));
         }
         periods.release(reversed.scheme(), reversed.employerAccount(), reversed.period(), command.filingId());
@@ -143,6 +222,9 @@ public class FilingIntake {
 
     /** A wage must be positive whatever the rules; its decimals are checked once the currency is known. */
     private static Optional<String> wageProblem(BigDecimal wage, Optional<ContributionRuleSetVersion> ruleSet) {
+        if (wage == null) {
+            return Optional.of("the wage is required");
+        }
         if (wage.signum() <= 0) {
             return Optional.of("the wage must be more than zero");
         }

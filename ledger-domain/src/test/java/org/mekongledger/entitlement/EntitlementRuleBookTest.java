@@ -94,7 +94,7 @@ class EntitlementRuleBookTest {
 
             assertThat(v.source()).contains("Decision 40/2021/QD-TTg");
             assertThat(v.feesPerContract()).containsEntry(FeePayer.WORKER, new BigDecimal("100000"))
-                    .containsEntry(FeePayer.AGENCY, new BigDecimal("150000"));
+                    .containsEntry(FeePayer.RECRUITMENT_AGENCY, new BigDecimal("150000"));
             assertThat(v.benefits()).extracting(FundBenefit::benefit, FundBenefit::amount)
                     .contains(org.assertj.core.groups.Tuple.tuple("DEATH_BENEFIT", new BigDecimal("40000000")));
             assertThat(book.inForce("VN_OESF", LocalDate.parse("2022-02-20"))).isEmpty();

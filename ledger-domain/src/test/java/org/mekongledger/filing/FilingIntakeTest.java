@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.mekongledger.account.WorkerAccount;
 import org.mekongledger.api.ConflictWithRecord;
 import org.mekongledger.api.ContributionRecorded;
+import org.mekongledger.api.WelfareFeeRecorded;
+import org.mekongledger.api.WelfareFeeReversed;
+import org.mekongledger.entitlement.FeePayer;
 import org.mekongledger.api.ContributionReversed;
 import org.mekongledger.api.ContributionsFiled;
 import org.mekongledger.api.DocumentType;
@@ -59,6 +62,8 @@ import org.mekongledger.employer.Employer;
 class FilingIntakeTest {
 
     private static final ContributionRuleBook SHIPPED_RULES = ContributionRuleBook.loadShipped();
+    private static final org.mekongledger.entitlement.EntitlementRuleBook SHIPPED_FUNDS =
+            org.mekongledger.entitlement.EntitlementRuleBook.loadShipped();
 
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     /** "Today" for every test: 25 November 2026, morning in Bangkok. */
@@ -90,7 +95,7 @@ class FilingIntakeTest {
                 EventSourcingRepository.builder(ContributionFiling.class).eventStore(store).build(),
                 EventSourcingRepository.builder(WorkerAccount.class).eventStore(store).build(),
                 EventSourcingRepository.builder(Employer.class).eventStore(store).build(),
-                () -> SHIPPED_RULES, periods, NOVEMBER_25_2026);
+                () -> SHIPPED_RULES, () -> SHIPPED_FUNDS, periods, NOVEMBER_25_2026);
 
         employerRegistered(RICE_MILL);
         workerRegistered(AYE);
@@ -357,6 +362,54 @@ class FilingIntakeTest {
 
             assertThat(storedEventCount()).isEqualTo(before);
         }
+    }
+
+    @Nested
+    class WelfareFundFees {
+
+        private final YearMonth march2026 = YearMonth.of(2026, 3);
+
+        @Test
+        void recordsEachFeeWithWhoPaidItAtTheFundsRates() {
+            FilingReceipt receipt = fileUnder("VN_OESF", "F-VN", RICE_MILL, march2026,
+                    fee(AYE, FeePayer.WORKER), fee(AYE, FeePayer.RECRUITMENT_AGENCY), fee(MIN, FeePayer.WORKER));
+
+            assertThat(receipt.currency()).isEqualTo("VND");
+            assertThat(receipt.lines()).extracting(FilingReceipt.Line::fee)
+                    .usingElementComparator(BigDecimal::compareTo)
+                    .containsExactly(new BigDecimal("100000"), new BigDecimal("150000"), new BigDecimal("100000"));
+            assertThat(eventsOf(AYE)).filteredOn(WelfareFeeRecorded.class::isInstance)
+                    .extracting(e -> ((WelfareFeeRecorded) e).payer())
+                    .containsExactly(FeePayer.WORKER, FeePayer.RECRUITMENT_AGENCY);
+        }
+
+        @Test
+        void everyFeeLineNamesAPayerTheFundTakesFeesFromOnce() {
+            long before = storedEventCount();
+
+            RequestRefused refused = refusalOf(RequestRefused.class, () -> fileUnder("VN_OESF", "F-VN", RICE_MILL,
+                    march2026, fee(AYE, null), fee(MIN, FeePayer.EMPLOYER), fee(MIN, FeePayer.WORKER),
+                    fee(MIN, FeePayer.WORKER)));
+
+            assertThat(refused.violations()).extracting(Violation::field)
+                    .containsExactly("lines[0].payer", "lines[1].payer", "lines[3].payer");
+            assertThat(storedEventCount()).isEqualTo(before);
+        }
+
+        @Test
+        void aReversalCompensatesEveryFeeOfTheFiling() {
+            fileUnder("VN_OESF", "F-VN", RICE_MILL, march2026, fee(AYE, FeePayer.WORKER),
+                    fee(AYE, FeePayer.RECRUITMENT_AGENCY));
+
+            reverse("F-VN", "agency fee charged to the worker");
+
+            assertThat(eventsOf(AYE)).filteredOn(WelfareFeeReversed.class::isInstance).hasSize(2);
+            assertThat(periods.standingFiling("VN_OESF", RICE_MILL, march2026)).isEmpty();
+        }
+    }
+
+    private static Line fee(String workerId, FeePayer payer) {
+        return new Line(workerId, null, payer);
     }
 
     // --- the requests, each in its own unit of work ------------------------------------------------

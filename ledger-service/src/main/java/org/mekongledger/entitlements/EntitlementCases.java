@@ -58,8 +58,10 @@ class EntitlementCases {
         if (hypothetical != null) {
             events.add(new LifeEvent(hypothetical, asOf, null));
         }
-        return new EntitlementCase(history.dateOfBirth(), history.nationality(),
-                Map.of(THAI_SCHEME, history.thaiMonths()), history.foreignPeriods(), events, null, asOf);
+        Map<String, List<InsuredMonth>> months = new java.util.LinkedHashMap<>(history.feeMonths());
+        months.put(THAI_SCHEME, history.thaiMonths());
+        return new EntitlementCase(history.dateOfBirth(), history.nationality(), months, history.foreignPeriods(),
+                events, null, asOf);
     }
 
     private WorkerHistory load(String workerId) {
@@ -85,7 +87,17 @@ class EntitlementCases {
                         YearMonth.parse(row.getString("to_period")), row.getString("source")))
                 .list();
         return new WorkerHistory(person.get().dateOfBirth(), person.get().nationality(), insuredMonths(workerId),
-                foreign, events);
+                feeMonths(workerId), foreign, events);
+    }
+
+    /** Welfare-fund fees as the engine takes them: the fee as the month's amount, no old-age shares. */
+    private Map<String, List<InsuredMonth>> feeMonths(String workerId) {
+        Map<String, List<InsuredMonth>> months = new java.util.LinkedHashMap<>();
+        for (LedgerQueries.FeeMonth fee : ledger.standingFees(workerId)) {
+            months.computeIfAbsent(fee.scheme(), scheme -> new ArrayList<>()).add(new InsuredMonth(
+                    YearMonth.parse(fee.period()), fee.amount(), BigDecimal.ZERO, BigDecimal.ZERO));
+        }
+        return months;
     }
 
     /**

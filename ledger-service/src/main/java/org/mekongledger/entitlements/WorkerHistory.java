@@ -9,5 +9,6 @@ import org.mekongledger.entitlement.LifeEvent;
 
 /** Everything recorded about a worker that entitlements depend on, whatever the as-of date. */
 record WorkerHistory(LocalDate dateOfBirth, String nationality, List<InsuredMonth> thaiMonths,
-                     List<ForeignPeriod> foreignPeriods, List<LifeEvent> lifeEvents) {
+                     java.util.Map<String, List<InsuredMonth>> feeMonths, List<ForeignPeriod> foreignPeriods,
+                     List<LifeEvent> lifeEvents) {
 }

@@ -5,7 +5,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import java.math.BigDecimal;
+
 import org.mekongledger.api.FileContributions;
+import org.mekongledger.api.RequestRefused;
+import org.mekongledger.api.Violation;
+import org.mekongledger.entitlement.FeePayer;
+import org.mekongledger.web.contract.model.FilingLineRequest;
 import org.mekongledger.api.ReverseFiling;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.axon.LedgerCommands;
@@ -41,18 +47,35 @@ class ContributionFilingsController implements ContributionFilingsApi {
     @Override
     public ResponseEntity<ContributionFiling> fileContributions(ContributionFilingRequest request, String idempotencyKey) {
         String filingId = UUID.randomUUID().toString();
+        List<Violation> missingWages = new java.util.ArrayList<>();
+        List<FileContributions.Line> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < request.getLines().size(); i++) {
+            FilingLineRequest line = request.getLines().get(i);
+            FeePayer payer = line.getPayer() == null ? null : FeePayer.valueOf(line.getPayer().getValue());
+            if (line.getWage() == null && payer == null) {
+                missingWages.add(new Violation("lines[" + i + "].wage", "a wage line needs the wage (a fee line its payer)"));
+            }
+            lines.add(new FileContributions.Line(line.getWorkerId(),
+                    line.getWage() == null ? null : new BigDecimal(line.getWage()), payer));
+        }
+        boolean wageScheme = Scheme.TH_SSF_S33.equals(request.getScheme());
+        if (wageScheme && !missingWages.isEmpty()) {
+            throw new RequestRefused(missingWages);
+        }
         FilingReceipt receipt = commands.send(new FileContributions(filingId, request.getScheme().getValue(),
-                request.getEmployerAccount(), YearMonth.parse(request.getPeriod()),
-                request.getLines().stream()
-                        .map(line -> new FileContributions.Line(line.getWorkerId(), new java.math.BigDecimal(line.getWage())))
-                        .toList()));
+                request.getEmployerAccount(), YearMonth.parse(request.getPeriod()), lines));
         String currency = receipt.currency();
-        List<ComputedLine> lines = receipt.lines().stream()
+        List<ComputedLine> computed = receipt.lines().stream()
+                .filter(l -> l.contribution() != null)
                 .map(l -> new ComputedLine(l.workerId(), l.contribution().wage(), l.contribution().insurableWage(),
                         l.contribution().shares()))
                 .toList();
+        List<FilingResponses.FeeLine> fees = receipt.lines().stream()
+                .filter(l -> l.fee() != null)
+                .map(l -> new FilingResponses.FeeLine(l.workerId(), l.payer().name(), l.fee()))
+                .toList();
         ContributionFiling body = filing(filingId, ContributionFiling.StatusEnum.ACCEPTED, request.getScheme().getValue(),
-                request.getEmployerAccount(), request.getPeriod(), receipt.ruleSetVersion(), currency, lines);
+                request.getEmployerAccount(), request.getPeriod(), receipt.ruleSetVersion(), currency, computed, fees);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/api/v1/contribution-filings/" + filingId))
                 .body(body);
@@ -83,9 +106,12 @@ class ContributionFilingsController implements ContributionFilingsApi {
         List<ComputedLine> lines = ledger.filingLines(filingId).stream()
                 .map(e -> new ComputedLine(e.workerId(), e.wage(), e.insurableWage(), e.shares()))
                 .toList();
+        List<FilingResponses.FeeLine> fees = ledger.filingFees(filingId).stream()
+                .map(f -> new FilingResponses.FeeLine(f.workerId(), f.payer(), f.amount()))
+                .toList();
         ContributionFiling filing = filing(filingId, ContributionFiling.StatusEnum.fromValue(header.status()),
                 header.scheme(), header.employerAccount(), header.period(), header.ruleSetVersion(), header.currency(),
-                lines)
+                lines, fees)
                 .acceptedAt(header.filedAt().atOffset(ZoneOffset.UTC))
                 .filedBy(header.filedBy());
         if (header.reversedAt() != null) {
@@ -98,7 +124,8 @@ class ContributionFilingsController implements ContributionFilingsApi {
 
     private static ContributionFiling filing(String filingId, ContributionFiling.StatusEnum status, String scheme,
                                              String employerAccount, String period, String ruleSetVersion,
-                                             String currency, List<ComputedLine> lines) {
+                                             String currency, List<ComputedLine> lines,
+                                             List<FilingResponses.FeeLine> fees) {
         return new ContributionFiling()
                 .filingId(filingId)
                 .status(status)
@@ -107,7 +134,8 @@ class ContributionFilingsController implements ContributionFilingsApi {
                 .period(period)
                 .ruleSetVersion(ruleSetVersion)
                 .currency(currency)
-                .lines(lines.stream().map(l -> FilingResponses.line(l, currency)).toList())
-                .totals(FilingResponses.totals(lines, currency));
+                .lines(java.util.stream.Stream.concat(lines.stream().map(l -> FilingResponses.line(l, currency)),
+                        fees.stream().map(f -> FilingResponses.fee(f, currency))).toList())
+                .totals(fees.isEmpty() ? FilingResponses.totals(lines, currency) : FilingResponses.feeTotals(fees, currency));
     }
 }

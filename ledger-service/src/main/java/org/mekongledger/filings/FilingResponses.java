@@ -20,7 +20,23 @@ final class FilingResponses {
     record ComputedLine(String workerId, BigDecimal wage, BigDecimal insurableWage, Map<Party, PartyShare> shares) {
     }
 
+    /** One welfare-fund fee line: who paid how much. */
+    record FeeLine(String workerId, String payer, BigDecimal fee) {
+    }
+
     private FilingResponses() {
+    }
+
+    static FilingLine fee(FeeLine line, String currency) {
+        return new FilingLine()
+                .workerId(line.workerId())
+                .payer(org.mekongledger.web.contract.model.FeePayer.fromValue(line.payer()))
+                .fee(MoneyFormat.format(line.fee(), currency));
+    }
+
+    static FilingTotals feeTotals(List<FeeLine> lines, String currency) {
+        BigDecimal fees = lines.stream().map(FeeLine::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new FilingTotals().fees(MoneyFormat.format(fees, currency)).total(MoneyFormat.format(fees, currency));
     }
 
     static FilingLine line(ComputedLine line, String currency) {

@@ -31,6 +31,16 @@ final class ChartOfAccounts {
         return scheme + "/MEMBER_FUND/" + party + "/" + branch;
     }
 
+    /** What a payer owes a welfare fund in fees. */
+    static String feeReceivable(String scheme, String payer) {
+        return scheme + "/FEES_RECEIVABLE/" + payer;
+    }
+
+    /** What a welfare fund holds from a payer's fees. */
+    static String fundOf(String scheme, String payer) {
+        return scheme + "/FUND/" + payer;
+    }
+
     static List<Posting> postings(EntryKind kind, String scheme, Map<Party, Map<Branch, BigDecimal>> amounts) {
         Side toReceivable = kind == EntryKind.CONTRIBUTION ? Side.DEBIT : Side.CREDIT;
         Side toFund = kind == EntryKind.CONTRIBUTION ? Side.CREDIT : Side.DEBIT;

@@ -21,6 +21,9 @@ import org.mekongledger.api.ContributionRecorded;
 import org.mekongledger.api.ContributionReversed;
 import org.mekongledger.api.ContributionsFiled;
 import org.mekongledger.api.FilingReversed;
+import org.mekongledger.api.WelfareFeeRecorded;
+import org.mekongledger.api.WelfareFeeReversed;
+import org.mekongledger.entitlement.FeePayer;
 import org.mekongledger.contribution.Party;
 import org.mekongledger.contribution.PartyShare;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,9 +101,48 @@ class LedgerProjection {
         return List.copyOf(columns);
     }
 
+    @EventHandler
+    void on(WelfareFeeRecorded event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        bookFee(eventId, EntryKind.CONTRIBUTION, event.workerId(), event.scheme(), event.filingId(),
+                event.employerAccount(), event.period(), event.ruleSetVersion(), event.payer(), event.currency(),
+                event.amount(), at);
+    }
+
+    @EventHandler
+    void on(WelfareFeeReversed event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        bookFee(eventId, EntryKind.REVERSAL, event.workerId(), event.scheme(), event.filingId(),
+                event.employerAccount(), event.period(), null, event.payer(), event.currency(), event.amount(), at);
+    }
+
+    /** Fees are few (one per contract): written as they come, their account totals with the batch. */
+    private void bookFee(String eventId, EntryKind kind, String workerId, String scheme, String filingId,
+                         String employerAccount, YearMonth period, String ruleSetVersion, FeePayer payer,
+                         String currency, BigDecimal amount, Instant at) {
+        jdbc.update("""
+                        insert into welfare_fee_entry (event_id, kind, worker_id, scheme, filing_id, employer_account,
+                            period, rule_set_version, payer, currency, amount, booked_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                eventId, kind.name(), workerId, scheme, filingId, employerAccount, period.toString(), ruleSetVersion,
+                payer.name(), currency, amount, Timestamp.from(at));
+        PendingBookings pending = pendingBookings();
+        pending.workerIds.add(workerId);
+        boolean contribution = kind == EntryKind.CONTRIBUTION;
+        addTo(pending, ChartOfAccounts.feeReceivable(scheme, payer.name()), currency, contribution, amount);
+        addTo(pending, ChartOfAccounts.fundOf(scheme, payer.name()), currency, !contribution, amount);
+    }
+
+    private static void addTo(PendingBookings pending, String account, String currency, boolean debit, BigDecimal amount) {
+        BigDecimal[] debitCredit = pending.accountTotals.computeIfAbsent(List.of(account, currency),
+                key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        int side = debit ? 0 : 1;
+        debitCredit[side] = debitCredit[side].add(amount);
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.update("truncate ledger_entry, ledger_account_total, contribution_filing_view");
+        jdbc.update("truncate ledger_entry, welfare_fee_entry, ledger_account_total, contribution_filing_view");
     }
 
     private void book(String eventId, EntryKind kind, String workerId, String scheme, String filingId,

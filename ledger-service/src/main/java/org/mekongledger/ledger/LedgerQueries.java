@@ -100,6 +100,37 @@ public class LedgerQueries {
                 .list();
     }
 
+    /** A welfare-fund fee line of a filing. */
+    public record FeeLine(String workerId, String payer, BigDecimal amount, String currency) {
+    }
+
+    public List<FeeLine> filingFees(String filingId) {
+        return jdbc.sql("""
+                        select worker_id, payer, amount, currency from welfare_fee_entry
+                        where filing_id = ? and kind = 'CONTRIBUTION' order by entry_id""")
+                .param(filingId)
+                .query((row, n) -> new FeeLine(row.getString("worker_id"), row.getString("payer"),
+                        row.getBigDecimal("amount"), row.getString("currency")))
+                .list();
+    }
+
+    /** A standing fee month of a welfare fund: what was paid towards membership that month. */
+    public record FeeMonth(String scheme, String period, BigDecimal amount) {
+    }
+
+    public List<FeeMonth> standingFees(String workerId) {
+        return jdbc.sql("""
+                        select f.scheme, f.period, f.amount from welfare_fee_entry f
+                        where f.worker_id = ? and f.kind = 'CONTRIBUTION'
+                          and f.filing_id not in (select r.filing_id from welfare_fee_entry r
+                                                  where r.worker_id = ? and r.kind = 'REVERSAL')
+                        order by f.scheme, f.period, f.entry_id""")
+                .params(workerId, workerId)
+                .query((row, n) -> new FeeMonth(row.getString("scheme"), row.getString("period"),
+                        row.getBigDecimal("amount")))
+                .list();
+    }
+
     public List<Entry> entries(String workerId, int page, int size) {
         return jdbc.sql("select * from ledger_entry where worker_id = ? order by entry_id desc limit ? offset ?")
                 .params(workerId, size, (long) page * size)
