@@ -73,6 +73,29 @@ class EntitlementsApiTest extends ApiTestBase {
     }
 
     @Test
+    void onAHypotheticalDepartureAPartnerNationalsLumpSumIsPayableWhateverTheAge() {
+        String workerId = registerWorker("KHM");
+        String employer = registerEmployer();
+        for (String period : List.of("2025-01", "2025-02", "2025-03")) {
+            file(employer, period, workerId, "12000.00");
+        }
+        admin("/api/v1/workers/" + workerId + "/events", Map.of("type", "INSURED_STATUS_ENDED", "date", "2025-03-31"));
+        String path = "/api/v1/workers/" + workerId + "/entitlements?asOf=2026-01-01";
+        Response staying = eventually(path, r -> benefitOrNull(r, "OLD_AGE_LUMP_SUM") != null
+                && benefitOrNull(r, "OLD_AGE_LUMP_SUM").path("contributionMonths").asInt() == 3);
+        assertThat(benefit(staying, "OLD_AGE_LUMP_SUM").path("eligible").asBoolean()).isFalse();
+
+        Response leaving = read(path + "&event=PERMANENT_DEPARTURE");
+
+        JsonNode lumpSum = benefit(leaving, "OLD_AGE_LUMP_SUM");
+        assertThat(lumpSum.path("eligible").asBoolean()).isTrue();
+        assertThat(lumpSum.path("payableFrom").asString()).isEqualTo("2026-01-01");
+        assertThat(lumpSum.path("basis").asString()).isEqualTo("TH-KH");
+        assertThat(lumpSum.path("amount").asString()).isEqualTo("1080.00"); // 3 x 360, employee share only
+        assertThat(read(path + "&event=SOMETHING").errorFields()).containsExactly("event");
+    }
+
+    @Test
     void lifeEventsAndInsurancePeriodsAreValidated() {
         String workerId = registerWorker("LAO");
 
