@@ -1,5 +1,7 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.examples.SharedExamples;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Named;
@@ -9,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,8 +31,7 @@ class Section33SharedExamplesTest {
     private static final ContributionRuleBook BOOK = ContributionRuleBook.loadShipped();
 
     static Stream<Arguments> cases() throws IOException {
-        String dir = sharedExamplesDir();
-        JsonNode root = new ObjectMapper().readTree(Path.of(dir, FILE).toFile());
+        JsonNode root = new ObjectMapper().readTree(SharedExamples.file(FILE));
         String scheme = root.required("scheme").asText();
         List<Arguments> cases = new ArrayList<>();
         for (JsonNode example : root.required("cases")) {
@@ -69,17 +69,4 @@ class Section33SharedExamplesTest {
         return new BigDecimal(node.asText());
     }
 
-    /**
-     * The shared worked examples live beside the repository (../shared/examples); surefire passes
-     * that path, and a clone elsewhere falls back to the workplace's copy.
-     */
-    private static String sharedExamplesDir() {
-        for (String candidate : new String[] {System.getProperty("shared.examples.dir"), "../shared/examples",
-                "../../shared/examples", "/work/shared/examples"}) {
-            if (candidate != null && new java.io.File(candidate, "th-ssf-s33-contributions.json").isFile()) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/examples not found; set -Dshared.examples.dir");
-    }
 }

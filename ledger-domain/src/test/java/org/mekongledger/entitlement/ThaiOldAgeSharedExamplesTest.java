@@ -1,5 +1,7 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.examples.SharedExamples;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Named;
@@ -7,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ class ThaiOldAgeSharedExamplesTest {
     private static final EntitlementEngine ENGINE = new EntitlementEngine(EntitlementRuleBook.loadShipped());
 
     static Stream<Arguments> cases() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(new File(sharedExamplesDir(), FILE));
+        JsonNode root = new ObjectMapper().readTree(SharedExamples.file(FILE));
         String scheme = root.required("scheme").asText();
         List<Arguments> cases = new ArrayList<>();
         for (JsonNode example : root.required("cases")) {
@@ -81,17 +82,4 @@ class ThaiOldAgeSharedExamplesTest {
         Worker.assertAddsUp(e);
     }
 
-    /**
-     * The shared worked examples live beside the repository (../shared/examples); surefire passes
-     * that path, and a clone elsewhere falls back to the workplace's copy.
-     */
-    private static File sharedExamplesDir() {
-        for (String candidate : new String[] {System.getProperty("shared.examples.dir"), "../shared/examples",
-                "/work/shared/examples"}) {
-            if (candidate != null && new File(candidate, FILE).isFile()) {
-                return new File(candidate);
-            }
-        }
-        throw new IllegalStateException("shared/examples/" + FILE + " not found; set -Dshared.examples.dir");
-    }
 }
