@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/openapi/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
+                        // a simulation records nothing: anyone who may read may ask "what if"
+                        .requestMatchers(HttpMethod.POST, "/api/v1/entitlements/simulations").hasAnyRole(READERS)
                         .requestMatchers("/api/**").hasRole("FUND_ADMIN")
                         .anyRequest().denyAll())
                 .addFilterAfter(idempotency, AuthorizationFilter.class)

@@ -35,6 +35,11 @@ class AccessApiTest extends ApiTestBase {
         assertThat(eventCount()).isEqualTo(events);
         assertThat(api.get("/api/v1/ledger/trial-balance", AUDITOR, AUDITOR_PW).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/ledger/trial-balance", EMBASSY, EMBASSY_PW).status()).isEqualTo(200);
+        // a simulation records nothing, so readers may run one
+        assertThat(api.post("/api/v1/entitlements/simulations", EMBASSY, EMBASSY_PW, Map.of(
+                "worker", Map.of("dateOfBirth", "1990-01-01", "nationality", "KHM"),
+                "history", java.util.List.of(Map.of("scheme", "TH_SSF_S33", "from", "2024-01", "to", "2024-12",
+                        "wage", "12000.00")))).status()).isEqualTo(200);
     }
 
     @Test
