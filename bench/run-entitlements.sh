@@ -4,107 +4,29 @@
 #
 #   bench/run-entitlements.sh [--key=value ...]   extra arguments go to EntitlementQueryBenchmark (see --help)
 #
-# Environment: SKIP_BUILD=1 (reuse the built jars), MVN_OFFLINE=1 (mvnw -o), PGHOST/PGPORT/PGUSER/PGPASSWORD
-# (default 127.0.0.1:5432 postgres), BENCH_DB (ledger_bench_entitlements), SERVICE_PORT (8080), HEALTH_TIMEOUT
-# (120 s), SERVICE_JAVA_OPTS (-Xmx512m), SERVICE_ARGS (extra Spring arguments), BENCH_JAVA_OPTS (-Xmx1g),
-# ENGINE_JAVA_OPTS (-Xmx1g), ENGINE_ARGS (arguments of EntitlementEngineBenchmark, e.g. "--minCases=400000"),
-# SKIP_ENGINE=1 / SKIP_QUERY=1 (run only the other one), SERVICE_JAR (ledger-service/target/ledger-service.jar).
+# Environment: see bench/lib/service.sh; BENCH_DB defaults to ledger_bench_entitlements. Also ENGINE_JAVA_OPTS
+# (-Xmx1g), ENGINE_ARGS (arguments of EntitlementEngineBenchmark, e.g. "--minCases=400000"), SKIP_ENGINE=1 /
+# SKIP_QUERY=1 (run only the other one), WRK_SECONDS (20).
 # Results: bench/results/entitlements-<timestamp>.txt, service log bench/results/entitlements-service.log.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-
-PGHOST="${PGHOST:-127.0.0.1}"
-PGPORT="${PGPORT:-5432}"
-PGUSER="${PGUSER:-postgres}"
-BENCH_DB="${BENCH_DB:-ledger_bench_entitlements}"
-SERVICE_PORT="${SERVICE_PORT:-8080}"
-HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-120}"
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}"
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 ENGINE_JAVA_OPTS="${ENGINE_JAVA_OPTS:--Xmx1g}"
-MVN=(./mvnw -q -B)
-if [[ "${MVN_OFFLINE:-0}" == 1 ]]; then
-  MVN+=(-o)
-fi
 
-RESULTS="$ROOT/bench/results"
-STAMP="$(date +%Y%m%d-%H%M%S)"
-OUT="$RESULTS/entitlements-$STAMP.txt"
-SERVICE_LOG="$RESULTS/entitlements-service.log"
-CLASSPATH_FILE="$ROOT/bench/target/bench.classpath"
-SERVICE_JAR="${SERVICE_JAR:-$ROOT/ledger-service/target/ledger-service.jar}"
-JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB?reWriteBatchedInserts=true"
-BASE="http://127.0.0.1:$SERVICE_PORT"
-HEALTH="$BASE/actuator/health"
-export PGOPTIONS="${PGOPTIONS:--c client_min_messages=warning}"
-PSQL=(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -q)
+# shellcheck source=lib/service.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/service.sh"
+bench_init entitlements ledger_bench_entitlements entitlements-service.log
 
-mkdir -p "$RESULTS"
-log() { printf '[run-entitlements] %s\n' "$*" >&2; }
-
-SERVICE_PID=""
-RSS_PRINTED=0
-service_rss() {
-  awk '/^VmHWM:/ { printf "%.0f MiB (%s kB)", $2 / 1024, $2 }' "/proc/$SERVICE_PID/status" 2>/dev/null || true
-}
-cleanup() {
-  local rc=$?
-  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    local hwm
-    hwm="$(service_rss)"
-    if [[ -n "$hwm" && "$RSS_PRINTED" != 1 ]]; then
-      if [[ -f "$OUT" ]]; then
-        echo "service max RSS (VmHWM) $hwm" | tee -a "$OUT"
-      else
-        echo "service max RSS (VmHWM) $hwm"
-      fi
-    fi
-    log "stopping service (pid $SERVICE_PID)"
-    kill "$SERVICE_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do
-      kill -0 "$SERVICE_PID" 2>/dev/null || break
-      sleep 1
-    done
-    if kill -0 "$SERVICE_PID" 2>/dev/null; then
-      log "service still running after 30 s; killing it"
-      kill -9 "$SERVICE_PID" 2>/dev/null || true
-    fi
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# Refuse to measure whatever else already answers on the port.
-if [[ "${SKIP_QUERY:-0}" != 1 ]] && curl -fsS --max-time 2 "$HEALTH" >/dev/null 2>&1; then
-  log "something already answers on $HEALTH; stop it or set SERVICE_PORT"
-  exit 2
+if [[ "${SKIP_QUERY:-0}" != 1 ]]; then
+  refuse_busy_port
 fi
 
 # 1. build
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  log "building (mvnw -DskipTests package)"
-  "${MVN[@]}" -DskipTests package
+build_bench
+if [[ "${SKIP_QUERY:-0}" != 1 ]]; then
+  require_service_jar
 fi
-if [[ "${SKIP_QUERY:-0}" != 1 && ! -f "$SERVICE_JAR" ]]; then
-  log "missing $SERVICE_JAR (build first, or unset SKIP_BUILD)"
-  exit 2
-fi
-# bench depends on ledger-domain: with -am and a lifecycle phase in the same session it resolves to
-# ledger-domain/target/classes (without one, Maven would take whatever jar ~/.m2 holds). bench is built last,
-# so its classpath is the one left in the file.
-"${MVN[@]}" -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
-BENCH_CP="$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")"
 
-{
-  echo "# entitlement benchmarks $STAMP"
-  echo "# commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "# host $(nproc) CPUs, $(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM; $(java -version 2>&1 | head -n 1)"
-} | tee "$OUT"
+run_header "entitlement benchmarks" | tee "$OUT"
 
 # 2. engine, in-process (before the service starts, so nothing else competes for the CPUs)
 engine_rc=0
@@ -122,37 +44,9 @@ fi
 query_rc=0
 rss=""
 if [[ "${SKIP_QUERY:-0}" != 1 ]]; then
-  # 3. fresh database
-  log "recreating database $BENCH_DB on $PGHOST:$PGPORT"
-  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
-
-  # 4. service
-  log "starting service on port $SERVICE_PORT (log $SERVICE_LOG)"
-  # shellcheck disable=SC2086
-  java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR" \
-    --spring.profiles.active=local \
-    "--spring.datasource.url=$JDBC_URL" \
-    "--server.port=$SERVICE_PORT" \
-    ${SERVICE_ARGS:-} >"$SERVICE_LOG" 2>&1 &
-  SERVICE_PID=$!
-
-  started=$SECONDS
-  deadline=$((started + HEALTH_TIMEOUT))
-  until curl -fsS --max-time 2 "$HEALTH" 2>/dev/null | grep -Eq '"status" *: *"UP"'; do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-      log "service exited during start-up; last lines of $SERVICE_LOG:"
-      tail -n 40 "$SERVICE_LOG" >&2 || true
-      SERVICE_PID=""
-      exit 2
-    fi
-    if ((SECONDS >= deadline)); then
-      log "service not UP within ${HEALTH_TIMEOUT} s; last lines of $SERVICE_LOG:"
-      tail -n 40 "$SERVICE_LOG" >&2 || true
-      exit 2
-    fi
-    sleep 1
-  done
-  log "service UP after $((SECONDS - started)) s (pid $SERVICE_PID)"
+  # 3. fresh database, 4. service
+  recreate_database
+  start_service
 
   # 5. query benchmark
   echo "# query benchmark: service $SERVICE_JAVA_OPTS, database $JDBC_URL; client $BENCH_JAVA_OPTS" | tee -a "$OUT"
@@ -186,8 +80,7 @@ if [[ "${SKIP_QUERY:-0}" != 1 ]]; then
 
   rss="$(service_rss)"
   RSS_PRINTED=1
-  size="$("${PSQL[@]}" -d "$BENCH_DB" -Atc "select pg_size_pretty(pg_database_size(current_database()))" 2>/dev/null || echo '?')"
-  echo "database size $size; service max RSS (VmHWM) ${rss:-unknown}" | tee -a "$OUT"
+  echo "database size $(database_size); service max RSS (VmHWM) ${rss:-unknown}" | tee -a "$OUT"
 fi
 
 # 6. one summary

@@ -27,16 +27,16 @@ final class BenchmarkHttp {
     private final String authorization;
     private final Duration timeout;
 
-    BenchmarkHttp(BenchmarkOptions options) {
+    BenchmarkHttp(ServiceEndpoint endpoint) {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.base = options.baseUrl.toString();
+        this.base = endpoint.baseUrl().toString();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (options.user + ":" + options.password).getBytes(StandardCharsets.UTF_8));
-        this.timeout = Duration.ofSeconds(options.requestTimeoutSeconds);
+                (endpoint.user() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8));
+        this.timeout = Duration.ofSeconds(endpoint.requestTimeoutSeconds());
     }
 
     Exchange post(String path, byte[] json) {

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Key/value settings of a benchmark, read like {@link BenchmarkOptions}: each key from a {@code --key=value}
- * argument, else from the system property {@code bench.key}, else its default. Unknown keys are refused.
+ * Key/value settings of a benchmark: each key from a {@code --key=value} argument, else from the system property
+ * {@code bench.key}, else its default. Unknown keys are refused.
  */
 final class BenchmarkSettings {
 
@@ -49,8 +49,12 @@ final class BenchmarkSettings {
         return v;
     }
 
+    int intValue(String key) {
+        return Integer.parseInt(string(key).replace("_", ""));
+    }
+
     int positiveInt(String key) {
-        int n = Integer.parseInt(string(key).replace("_", ""));
+        int n = intValue(key);
         if (n <= 0) {
             throw new IllegalArgumentException(key + " must be positive: " + n);
         }
@@ -61,8 +65,12 @@ final class BenchmarkSettings {
         return Long.parseLong(string(key).replace("_", ""));
     }
 
+    double doubleValue(String key) {
+        return Double.parseDouble(string(key));
+    }
+
     double positiveDouble(String key) {
-        double d = Double.parseDouble(string(key));
+        double d = doubleValue(key);
         if (!(d > 0)) {
             throw new IllegalArgumentException(key + " must be positive: " + string(key));
         }
@@ -70,7 +78,7 @@ final class BenchmarkSettings {
     }
 
     double nonNegativeDouble(String key) {
-        double d = Double.parseDouble(string(key));
+        double d = doubleValue(key);
         if (!(d >= 0)) {
             throw new IllegalArgumentException(key + " must not be negative: " + string(key));
         }

@@ -1,9 +1,10 @@
 package org.mekongledger.bench;
 
+import static org.mekongledger.bench.Out.say;
+
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,58 +50,28 @@ public final class EntitlementEngineBenchmark {
 
     static {
         DEFAULTS.put("cases", "1000");
-        DEFAULTS.put("fromPeriod", "2006-01");
         DEFAULTS.put("months", "240");
-        DEFAULTS.put("minWage", "9000");
-        DEFAULTS.put("maxWage", "25000");
-        DEFAULTS.put("scheme", "TH_SSF_S33");
-        DEFAULTS.put("statusEnded", "2025-12-31");
-        DEFAULTS.put("partnerScheme", "KH_NSSF_PENSION");
-        DEFAULTS.put("partnerFrom", "2003-01");
-        DEFAULTS.put("partnerTo", "2005-12");
-        DEFAULTS.put("asOf", "2026-01-01");
+        EntitlementScenario.addDefaults(DEFAULTS);
         DEFAULTS.put("warmupSeconds", "5");
         DEFAULTS.put("minCases", "200000");
         DEFAULTS.put("threads", "1,2");
-        DEFAULTS.put("seed", "20260101");
         DEFAULTS.put("targetCasesPerSecond", "20000");
     }
 
-    private static final String BENEFIT = "OLD_AGE_PENSION";
-    private static final String[] NATIONALITIES = {"MMR", "KHM", "LAO", "VNM"};
+    private static final String BENEFIT = EntitlementScenario.BENEFIT;
 
+    private final EntitlementScenario scenario;
     private final int caseCount;
-    private final YearMonth fromPeriod;
     private final int months;
-    private final long minWageCents;
-    private final long maxWageCents;
-    private final String scheme;
-    private final LocalDate statusEnded;
-    private final String partnerScheme;
-    private final YearMonth partnerFrom;
-    private final YearMonth partnerTo;
-    private final LocalDate asOf;
     private final double warmupSeconds;
     private final int minCases;
     private final int[] threads;
-    private final long seed;
     private final double targetCasesPerSecond;
 
     private EntitlementEngineBenchmark(BenchmarkSettings s) {
+        scenario = EntitlementScenario.from(s);
         caseCount = s.positiveInt("cases");
-        fromPeriod = YearMonth.parse(s.string("fromPeriod"));
         months = s.positiveInt("months");
-        minWageCents = new BigDecimal(s.string("minWage")).movePointRight(2).longValueExact();
-        maxWageCents = new BigDecimal(s.string("maxWage")).movePointRight(2).longValueExact();
-        if (minWageCents <= 0 || maxWageCents < minWageCents) {
-            throw new IllegalArgumentException("need 0 < minWage <= maxWage");
-        }
-        scheme = s.string("scheme");
-        statusEnded = LocalDate.parse(s.string("statusEnded"));
-        partnerScheme = s.string("partnerScheme");
-        partnerFrom = YearMonth.parse(s.string("partnerFrom"));
-        partnerTo = YearMonth.parse(s.string("partnerTo"));
-        asOf = LocalDate.parse(s.string("asOf"));
         warmupSeconds = s.nonNegativeDouble("warmupSeconds");
         minCases = s.positiveInt("minCases");
         threads = Arrays.stream(s.string("threads").split(",")).map(String::strip).filter(t -> !t.isEmpty())
@@ -108,28 +79,11 @@ public final class EntitlementEngineBenchmark {
         if (threads.length == 0 || Arrays.stream(threads).anyMatch(t -> t <= 0)) {
             throw new IllegalArgumentException("threads must be a comma-separated list of positive counts");
         }
-        seed = s.longValue("seed");
         targetCasesPerSecond = s.positiveDouble("targetCasesPerSecond");
     }
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.print(BenchmarkSettings.usage(DEFAULTS));
-            return;
-        }
-        int code;
-        try {
-            code = new EntitlementEngineBenchmark(BenchmarkSettings.parse(DEFAULTS, args)).run();
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            System.err.println("bad option: " + e.getMessage());
-            System.err.print(BenchmarkSettings.usage(DEFAULTS));
-            code = 2;
-        } catch (Exception e) {
-            e.printStackTrace();
-            code = 2;
-        }
-        System.out.flush();
-        System.exit(code);
+        BenchmarkMain.run(args, DEFAULTS, s -> new EntitlementEngineBenchmark(s).run());
     }
 
     /** Result of one timed run. */
@@ -146,10 +100,9 @@ public final class EntitlementEngineBenchmark {
     private int run() throws Exception {
         Runtime rt = Runtime.getRuntime();
         say("Mekong Ledger entitlement engine benchmark (in-process)");
-        say("  %d cases of %d insured months (%s..%s), wages %s..%s changing every 1-12 months; asOf %s",
-                caseCount, months, fromPeriod, fromPeriod.plusMonths(months - 1L),
-                BigDecimal.valueOf(minWageCents, 2).toPlainString(), BigDecimal.valueOf(maxWageCents, 2).toPlainString(),
-                asOf);
+        say("  %d cases of %d insured months (%s..%s), wages %s changing every 1-12 months; asOf %s",
+                caseCount, months, scenario.fromPeriod(), scenario.fromPeriod().plusMonths(months - 1L),
+                scenario.wages(), scenario.asOf());
         say("  warm-up %.0f s; timed runs of >= %d cases on %s thread(s); %d CPUs, max heap %d MiB, %s %s",
                 warmupSeconds, minCases, Arrays.toString(threads), rt.availableProcessors(), rt.maxMemory() >> 20,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
@@ -232,7 +185,7 @@ public final class EntitlementEngineBenchmark {
         boolean pass = single != null && single.perSecond() >= targetCasesPerSecond;
         say("");
         say("============== ENTITLEMENT ENGINE BENCHMARK SUMMARY ==============");
-        say("cases                   %d x %d insured months, asOf %s", caseCount, months, asOf);
+        say("cases                   %d x %d insured months, asOf %s", caseCount, months, scenario.asOf());
         StringBuilder line = new StringBuilder();
         for (Run r : runs) {
             say("%-23s %.0f cases/s (%d cases in %.3f s)", r.threads() + " thread" + (r.threads() == 1 ? "" : "s"),
@@ -317,36 +270,33 @@ public final class EntitlementEngineBenchmark {
 
     // ---------------------------------------------------------------- cases
 
-    /** KHM workers are i = 1 mod 4; every fourth of them (i = 1 mod 16) has a partner period. */
-    private static boolean hasPartnerPeriod(int i) {
-        return i % 16 == 1;
-    }
-
     private EntitlementCase buildCase(ContributionRuleBook contributions, int i) {
-        SplittableRandom random = new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L));
-        long span = (maxWageCents - minWageCents) / 100 + 1;
+        SplittableRandom random = new SplittableRandom(scenario.seed() ^ (i * 0x9E3779B97F4A7C15L));
+        long steps = scenario.wageSteps();
         List<WageHistory.WageRange> ranges = new ArrayList<>();
-        YearMonth last = fromPeriod.plusMonths(months - 1L);
-        for (YearMonth from = fromPeriod; !from.isAfter(last); ) {
+        YearMonth last = scenario.fromPeriod().plusMonths(months - 1L);
+        for (YearMonth from = scenario.fromPeriod(); !from.isAfter(last); ) {
             YearMonth to = from.plusMonths(random.nextInt(12));
             if (to.isAfter(last)) {
                 to = last;
             }
-            BigDecimal wage = BigDecimal.valueOf(minWageCents + random.nextLong(span) * 100, 2);
+            BigDecimal wage = BigDecimal.valueOf(scenario.minWageCents() + random.nextLong(steps) * 100, 2);
             ranges.add(new WageHistory.WageRange(from, to, wage));
             from = to.plusMonths(1);
         }
-        List<InsuredMonth> insured = WageHistory.insuredMonths(contributions, scheme, ranges);
+        List<InsuredMonth> insured = WageHistory.insuredMonths(contributions, scenario.scheme(), ranges);
         if (insured.size() != months) {
             throw new IllegalStateException("case #" + i + ": WageHistory gave " + insured.size() + " months, not "
                     + months);
         }
-        LocalDate born = LocalDate.of(1968 + (i / 4) % 8, 1 + (i * 7) % 12, 1 + (i * 13) % 28);
-        List<ForeignPeriod> foreign = hasPartnerPeriod(i)
-                ? List.of(new ForeignPeriod(partnerScheme, partnerFrom, partnerTo, "bench"))
+        List<ForeignPeriod> foreign = EntitlementScenario.hasPartnerPeriod(i)
+                ? List.of(new ForeignPeriod(scenario.partnerScheme(), scenario.partnerFrom(), scenario.partnerTo(),
+                        "bench"))
                 : List.of();
-        return new EntitlementCase(born, NATIONALITIES[i % NATIONALITIES.length], Map.of(scheme, insured), foreign,
-                List.of(new LifeEvent(LifeEventType.INSURED_STATUS_ENDED, statusEnded, null)), null, asOf);
+        return new EntitlementCase(EntitlementScenario.dateOfBirth(i), SyntheticWorker.nationality(i),
+                Map.of(scenario.scheme(), insured), foreign,
+                List.of(new LifeEvent(LifeEventType.INSURED_STATUS_ENDED, scenario.statusEnded(), null)), null,
+                scenario.asOf());
     }
 
     private static String describe(List<Entitlement> result) {
@@ -357,9 +307,5 @@ public final class EntitlementEngineBenchmark {
                     + " months, " + e.basis() + ", " + e.explanation().size() + " steps");
         }
         return out.toString();
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,29 +1,11 @@
 package org.mekongledger.bench;
 
+import static org.mekongledger.bench.Out.abbreviate;
+import static org.mekongledger.bench.Out.say;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAccumulator;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntFunction;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mekongledger.bench.BenchmarkHttp.Exchange;
 
@@ -46,109 +28,54 @@ import org.mekongledger.bench.BenchmarkHttp.Exchange;
  */
 public final class IngestBenchmark {
 
-    private static final int MAX_FAILURES_SHOWN = 5;
-    private static final String[] NATIONALITIES = {"MMR", "KHM", "LAO", "VNM"};
-    private static final String[][] GIVEN = {
-            {"Aung", "Thandar", "Kyaw", "Nilar", "Zaw", "Hnin", "Min", "Su"},
-            {"Sokha", "Dara", "Sreymom", "Vannak", "Chenda", "Rithy", "Bopha", "Sopheap"},
-            {"Somphone", "Keo", "Bounmy", "Noy", "Khamla", "Phet", "Vilay", "Souk"},
-            {"Minh", "Lan", "Tuan", "Huong", "Duc", "Mai", "Quang", "Thao"}};
-    private static final String[][] FAMILY = {
-            {"Win", "Htun", "Oo", "Myint", "Soe", "Thein", "Naing", "Lwin"},
-            {"Chan", "Sok", "Kim", "Meas", "Heng", "Chea", "Pich", "Touch"},
-            {"Phommachanh", "Vongsa", "Sayavong", "Keomany", "Inthavong", "Sisouk", "Chanthala", "Douangdy"},
-            {"Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui"}};
+    private final IngestOptions o;
+    private final LedgerApiClient api;
 
-    private final BenchmarkOptions o;
-    private final BenchmarkHttp http;
-    private final ObjectMapper json = new ObjectMapper();
-
-    private IngestBenchmark(BenchmarkOptions options) {
+    private IngestBenchmark(IngestOptions options) {
         this.o = options;
-        this.http = new BenchmarkHttp(options);
+        this.api = new LedgerApiClient(options.endpoint);
     }
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            System.out.print(BenchmarkOptions.usage());
-            return;
-        }
-        int code;
-        try {
-            code = new IngestBenchmark(BenchmarkOptions.parse(args)).run();
-        } catch (IllegalArgumentException e) {
-            System.err.println("bad option: " + e.getMessage());
-            System.err.print(BenchmarkOptions.usage());
-            code = 2;
-        } catch (Exception e) {
-            e.printStackTrace();
-            code = 2;
-        }
-        System.out.flush();
-        System.exit(code);
-    }
-
-    /** Outcome of one concurrent phase of requests. */
-    private record Phase(String name, int count, int ok, long firstStartNanos, long lastEndNanos,
-                         double[] latencyMillis, Map<Integer, Long> statuses, List<String> failures) {
-        int failed() {
-            return count - ok;
-        }
-
-        double seconds() {
-            return (lastEndNanos - firstStartNanos) / 1e9;
-        }
-
-        double perSecond(long n) {
-            return n / seconds();
-        }
-
-        double percentile(double p) {
-            double[] sorted = latencyMillis.clone();
-            Arrays.sort(sorted);
-            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted.length == 0 ? Double.NaN : sorted[Math.max(0, rank - 1)];
-        }
-    }
-
-    /** Handles a response with the expected status; throwing makes it a failure. */
-    private interface OnSuccess {
-        void accept(int index, Exchange exchange) throws Exception;
+        BenchmarkMain.run(args, IngestOptions.DEFAULTS, s -> new IngestBenchmark(new IngestOptions(s)).run());
     }
 
     private int run() throws Exception {
         int employers = o.employers();
         int periods = o.periods();
-        say("Mekong Ledger ingest benchmark, run %s", o.runId);
-        say("  service %s (health %s), user %s", o.baseUrl, o.healthUrl, o.user);
+        String runId = o.run.runId();
+        say("Mekong Ledger ingest benchmark, run %s", runId);
+        say("  service %s (health %s), user %s", o.endpoint.baseUrl(), o.endpoint.healthUrl(), o.endpoint.user());
         say("  concurrency %d; %d workers, %d employers; %d filings x %d lines, periods %s..%s",
                 o.concurrency, o.workers, employers, o.filings, o.linesPerFiling, o.period(0), o.period(periods - 1));
         say("  raw baseline %s", o.skipRaw ? "skipped" : o.jdbcUrl + " as " + o.jdbcUser);
 
-        Exchange health = http.get(o.healthUrl, false);
-        if (health.status() != 200 || !health.body().contains("UP")) {
-            say("service is not healthy at %s: %d %s", o.healthUrl, health.status(), abbreviate(health.body()));
+        Exchange health = api.health();
+        if (!LedgerApiClient.isUp(health)) {
+            say("service is not healthy at %s: %d %s", o.endpoint.healthUrl(), health.status(),
+                    abbreviate(health.body()));
             return 2;
         }
 
         // 1. registration (rate printed, not the measurement)
         String[] workerIds = new String[o.workers];
-        Phase workerPhase = runPhase("register workers", o.workers, i -> http.post("/workers", workerBody(i)), 201,
-                (i, ex) -> workerIds[i] = required(json.readTree(ex.body()), "workerId").asText());
-        report(workerPhase);
-        Phase employerPhase = runPhase("register employers", employers,
-                e -> http.post("/employers", employerBody(e)), 201, (e, ex) -> { });
-        report(employerPhase);
+        RequestPhase workerPhase = RequestPhase.run("register workers", o.workers, o.concurrency,
+                i -> api.registerWorker(i, LocalDate.of(1970, 1, 1).plusDays((i * 37L) % 12_800), o.passportNumber(i)),
+                (i, ex) -> workerIds[i] = api.workerId(ex));
+        RequestPhase employerPhase = RequestPhase.run("register employers", employers, o.concurrency,
+                e -> api.registerEmployer(o.employerAccount(e), "Bench " + runId + " Co. " + e), (e, ex) -> { });
         if (workerPhase.failed() > 0 || employerPhase.failed() > 0) {
             say("registration failed; no filings sent");
             return 1;
         }
 
-        // 2. filings, built before the clock starts
+        // 2. filings, built before the clock starts; wages 1,000.00 .. 30,000.00
         byte[][] filings = new byte[o.filings][];
         Random random = new Random(o.seed);
         for (int k = 0; k < o.filings; k++) {
-            filings[k] = filingBody(k % employers, o.period(k / employers), workerIds, random);
+            int employer = k % employers;
+            filings[k] = api.filingBody(o.scheme, o.employerAccount(employer), o.period(k / employers), workerIds,
+                    employer * o.linesPerFiling, o.linesPerFiling, worker -> 100_000 + random.nextInt(2_900_001));
         }
 
         // 3. trial-balance baseline
@@ -160,11 +87,8 @@ public final class IngestBenchmark {
                 baseline[1].toPlainString(), o.currency);
 
         BigDecimal[] totals = new BigDecimal[o.filings];
-        Phase filingPhase = runPhase("file contributions", o.filings,
-                k -> http.post("/contribution-filings", filings[k]), 201,
-                (k, ex) -> totals[k] = new BigDecimal(
-                        required(required(json.readTree(ex.body()), "totals"), "total").asText()));
-        report(filingPhase);
+        RequestPhase filingPhase = RequestPhase.run("file contributions", o.filings, o.concurrency,
+                k -> api.file(filings[k]), (k, ex) -> totals[k] = api.filingTotal(ex));
         BigDecimal expected = BigDecimal.ZERO;
         long lines = 0;
         for (BigDecimal t : totals) {
@@ -198,56 +122,17 @@ public final class IngestBenchmark {
         return filingPhase.failed() > 0 ? 1 : 0;
     }
 
-    // ---------------------------------------------------------------- requests
-
-    private byte[] workerBody(int i) {
-        int n = i % NATIONALITIES.length;
-        String nationality = NATIONALITIES[n];
-        ObjectNode body = json.createObjectNode()
-                .put("givenName", GIVEN[n][(i / 4) % GIVEN[n].length])
-                .put("familyName", FAMILY[n][(i / 32) % FAMILY[n].length])
-                .put("dateOfBirth", LocalDate.of(1970, 1, 1).plusDays((i * 37L) % 12_800).toString())
-                .put("sex", i % 2 == 0 ? "F" : "M")
-                .put("nationality", nationality);
-        body.putArray("documents").addObject()
-                .put("type", "PASSPORT")
-                .put("number", o.passportNumber(i))
-                .put("issuingCountry", nationality);
-        return bytes(body);
-    }
-
-    private byte[] employerBody(int e) {
-        return bytes(json.createObjectNode()
-                .put("employerAccount", o.employerAccount(e))
-                .put("name", "Bench " + o.runId + " Co. " + e));
-    }
-
-    private byte[] filingBody(int employer, YearMonth period, String[] workerIds, Random random) {
-        ObjectNode body = json.createObjectNode()
-                .put("scheme", o.scheme)
-                .put("employerAccount", o.employerAccount(employer))
-                .put("period", period.toString());
-        ArrayNode lines = body.putArray("lines");
-        for (int j = 0; j < o.linesPerFiling; j++) {
-            long cents = 100_000 + random.nextInt(2_900_001);   // 1,000.00 .. 30,000.00
-            lines.addObject()
-                    .put("workerId", workerIds[employer * o.linesPerFiling + j])
-                    .put("wage", BigDecimal.valueOf(cents, 2).toPlainString());
-        }
-        return bytes(body);
-    }
+    // ---------------------------------------------------------------- trial balance
 
     /** {totalDebit, totalCredit}, or null (reported) if the call failed. */
     private BigDecimal[] trialBalance() {
-        Exchange ex = http.get("/ledger/trial-balance?currency=" + o.currency);
+        Exchange ex = api.trialBalance(o.currency);
         if (ex.status() != 200) {
             say("GET /ledger/trial-balance failed: %d %s", ex.status(), abbreviate(ex.body()));
             return null;
         }
         try {
-            JsonNode tb = json.readTree(ex.body());
-            return new BigDecimal[] {new BigDecimal(required(tb, "totalDebit").asText()),
-                    new BigDecimal(required(tb, "totalCredit").asText())};
+            return api.debitAndCredit(ex);
         } catch (Exception e) {
             say("GET /ledger/trial-balance: unreadable body (%s): %s", e.getMessage(), abbreviate(ex.body()));
             return null;
@@ -266,13 +151,13 @@ public final class IngestBenchmark {
         BigDecimal credit = null;
         int polls = 0;
         while (true) {
-            Exchange ex = http.get("/ledger/trial-balance?currency=" + o.currency);
+            Exchange ex = api.trialBalance(o.currency);
             polls++;
             if (ex.status() == 200) {
                 try {
-                    JsonNode tb = json.readTree(ex.body());
-                    debit = new BigDecimal(required(tb, "totalDebit").asText());
-                    credit = new BigDecimal(required(tb, "totalCredit").asText());
+                    BigDecimal[] tb = api.debitAndCredit(ex);
+                    debit = tb[0];
+                    credit = tb[1];
                     observed = debit.subtract(baselineDebit);
                     if (observed.compareTo(expected) == 0) {
                         return new CatchUp(true, (ex.endNanos() - lastResponseNanos) / 1e9, observed, debit, credit,
@@ -292,90 +177,17 @@ public final class IngestBenchmark {
         }
     }
 
-    // ---------------------------------------------------------------- concurrency
-
-    /** N client threads take request indices in order until all are sent; each thread reuses its connection. */
-    private Phase runPhase(String name, int count, IntFunction<Exchange> call, int expectedStatus, OnSuccess onSuccess)
-            throws Exception {
-        double[] latency = new double[count];
-        LongAccumulator firstStart = new LongAccumulator(Math::min, Long.MAX_VALUE);
-        LongAccumulator lastEnd = new LongAccumulator(Math::max, Long.MIN_VALUE);
-        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger shownFailures = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        int tick = Math.max(1, count / 10);
-        long phaseStart = System.nanoTime();
-
-        ExecutorService pool = Executors.newFixedThreadPool(o.concurrency);
-        try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int t = 0; t < o.concurrency; t++) {
-                clients.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        Exchange ex = call.apply(i);
-                        firstStart.accumulate(ex.startNanos());
-                        lastEnd.accumulate(ex.endNanos());
-                        latency[i] = ex.millis();
-                        statuses.computeIfAbsent(ex.status(), s -> new LongAdder()).increment();
-                        String failure = null;
-                        if (ex.status() == expectedStatus) {
-                            try {
-                                onSuccess.accept(i, ex);
-                                ok.incrementAndGet();
-                            } catch (Exception e) {
-                                failure = "#" + i + " " + ex.status() + " unreadable (" + e.getMessage() + "): "
-                                        + abbreviate(ex.body());
-                            }
-                        } else {
-                            failure = "#" + i + " " + ex.status() + ": " + abbreviate(ex.body());
-                        }
-                        if (failure != null && shownFailures.getAndIncrement() < MAX_FAILURES_SHOWN) {
-                            failures.add(failure);
-                        }
-                        int d = done.incrementAndGet();
-                        if (d % tick == 0 && d < count) {
-                            say("  %s: %d/%d (%.1f s)", name, d, count, (System.nanoTime() - phaseStart) / 1e9);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        Map<Integer, Long> byStatus = new TreeMap<>();
-        statuses.forEach((s, n) -> byStatus.put(s, n.sum()));
-        return new Phase(name, count, ok.get(), firstStart.get(), lastEnd.get(), latency, byStatus,
-                new ArrayList<>(failures));
-    }
-
     // ---------------------------------------------------------------- output
 
-    private void report(Phase p) {
-        say("%s: %d in %.2f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, statuses %s", p.name(), p.count(), p.seconds(),
-                p.perSecond(p.count()), p.percentile(50), p.percentile(99), p.statuses());
-        if (p.failed() > 0) {
-            say("  %d FAILED; first %d:", p.failed(), p.failures().size());
-            p.failures().forEach(f -> say("    %s", f));
-        }
-    }
-
-    private void summary(Phase workers, Phase employers, Phase filings, long lines, BigDecimal expected,
-                         CatchUp catchUp, RawInsertBenchmark.Result raw, String rawError) {
+    private void summary(RequestPhase workers, RequestPhase employers, RequestPhase filings, long lines,
+                         BigDecimal expected, CatchUp catchUp, RawInsertBenchmark.Result raw, String rawError) {
         double linesPerSecond = filings.perSecond(lines);
         boolean throughputOk = filings.failed() == 0 && linesPerSecond >= o.targetLinesPerSecond;
         boolean catchUpOk = lines > 0 && catchUp.reached() && catchUp.seconds() <= o.targetCatchUpSeconds;
 
         say("");
-        say("==================== INGEST BENCHMARK SUMMARY (run %s) ====================", o.runId);
-        say("service                 %s, concurrency %d", o.baseUrl, o.concurrency);
+        say("==================== INGEST BENCHMARK SUMMARY (run %s) ====================", o.run.runId());
+        say("service                 %s, concurrency %d", o.endpoint.baseUrl(), o.concurrency);
         say("registration            %d workers in %.2f s (%.0f/s); %d employers in %.2f s (%.0f/s)",
                 workers.count(), workers.seconds(), workers.perSecond(workers.count()),
                 employers.count(), employers.seconds(), employers.perSecond(employers.count()));
@@ -416,35 +228,5 @@ public final class IngestBenchmark {
         say("overall                 %s%s", throughputOk && catchUpOk ? "PASS" : "FAIL",
                 filings.failed() > 0 ? " (requests failed: exit 1)" : "");
         say("===========================================================================");
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalStateException("no '" + field + "' in response");
-        }
-        return value;
-    }
-
-    private byte[] bytes(JsonNode node) {
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String abbreviate(String s) {
-        if (s == null) {
-            return "";
-        }
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() <= 600 ? one : one.substring(0, 600) + "...";
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -61,9 +61,9 @@ final class RawInsertBenchmark {
         }
     }
 
-    private final BenchmarkOptions options;
+    private final IngestOptions options;
 
-    RawInsertBenchmark(BenchmarkOptions options) {
+    RawInsertBenchmark(IngestOptions options) {
         this.options = options;
     }
 
