@@ -1,6 +1,7 @@
 package org.mekongledger.workers;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +34,18 @@ class WorkersController implements WorkersApi {
 
     private final LedgerCommands commands;
     private final WorkerQueries workers;
+    private final Clock clock;
 
-    WorkersController(LedgerCommands commands, WorkerQueries workers) {
+    WorkersController(LedgerCommands commands, WorkerQueries workers, Clock clock) {
         this.commands = commands;
         this.workers = workers;
+        this.clock = clock;
     }
 
     @Override
     public ResponseEntity<WorkerRegistered> registerWorker(WorkerRegistration request, String idempotencyKey) {
         List<Violation> violations = new ArrayList<>();
-        if (request.getDateOfBirth().isAfter(LocalDate.now())) {
+        if (request.getDateOfBirth().isAfter(LocalDate.now(clock))) {
             violations.add(new Violation("dateOfBirth", "the date of birth is in the future"));
         }
         if (!violations.isEmpty()) {
