@@ -1,5 +1,5 @@
 -- Axon Framework's JDBC event store and token store, owned by Flyway.
--- Serialized columns are bytea: large objects (oid) leak and are not transactional with the rows.
+-- Serialized columns are bytea: PostgreSQL large objects leak and are not removed with the rows.
 
 create table domain_event_entry (
     global_index         bigserial    not null primary key,

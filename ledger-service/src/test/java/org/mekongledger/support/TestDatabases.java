@@ -22,6 +22,8 @@ public final class TestDatabases {
     private static final String PREFIX = "ledger_test_";
     private static PostgreSQLContainer container;
     private static boolean staleDropped;
+    /** Dropped when the test JVM ends: by then every test class has closed its application context. */
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
 
     private TestDatabases() {
     }
@@ -37,6 +39,10 @@ public final class TestDatabases {
                 staleDropped = true;
             }
             statement.execute("create database " + name);
+            if (CREATED.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
+            }
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + server.url(), e);
         }
@@ -95,15 +101,18 @@ public final class TestDatabases {
         }
     }
 
-    /** Drops a database this class created, once its test class is done with it. */
-    public static void drop(Database database) {
+    private static synchronized void dropCreated() {
+        if (container != null) {
+            return; // the container goes with the JVM
+        }
         Database server = server();
-        String name = database.url().substring(database.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         try (Connection connection = DriverManager.getConnection(server.url(), server.username(), server.password());
              Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + name + " with (force)");
+            for (String name : CREATED) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            }
         } catch (SQLException e) {
-            // left for the next run's stale sweep
+            // left for a later run's sweep of day-old test databases
         }
     }
 
