@@ -17,7 +17,11 @@ final class ChartOfAccounts {
 
     enum Side { DEBIT, CREDIT }
 
-    record Posting(String account, Side side, Party party, Branch branch, BigDecimal amount) {
+    record Posting(String account, Side side, Party party, Branch branch, String payer, BigDecimal amount) {
+
+        Posting(String account, Side side, Party party, Branch branch, BigDecimal amount) {
+            this(account, side, party, branch, null, amount);
+        }
     }
 
     private ChartOfAccounts() {
@@ -39,6 +43,13 @@ final class ChartOfAccounts {
     /** What a welfare fund holds from a payer's fees. */
     static String fundOf(String scheme, String payer) {
         return scheme + "/FUND/" + payer;
+    }
+
+    /** A fee debits the payer's receivable and credits the fund; a reversal does the opposite. */
+    static List<Posting> feePostings(EntryKind kind, String scheme, String payer, BigDecimal amount) {
+        boolean fee = kind == EntryKind.CONTRIBUTION;
+        return List.of(new Posting(feeReceivable(scheme, payer), fee ? Side.DEBIT : Side.CREDIT, null, null, payer, amount),
+                new Posting(fundOf(scheme, payer), fee ? Side.CREDIT : Side.DEBIT, null, null, payer, amount));
     }
 
     static List<Posting> postings(EntryKind kind, String scheme, Map<Party, Map<Branch, BigDecimal>> amounts) {

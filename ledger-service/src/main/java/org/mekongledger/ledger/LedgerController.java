@@ -12,6 +12,7 @@ import org.mekongledger.web.contract.LedgerApi;
 import org.mekongledger.web.contract.model.AccountTotal;
 import org.mekongledger.web.contract.model.Balance;
 import org.mekongledger.web.contract.model.Branch;
+import org.mekongledger.web.contract.model.FeePayer;
 import org.mekongledger.web.contract.model.JournalEntry;
 import org.mekongledger.web.contract.model.JournalPage;
 import org.mekongledger.web.contract.model.Party;
@@ -44,7 +45,15 @@ class LedgerController implements LedgerApi {
         }
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
-        List<SchemeLedger> schemes = ledger.balances(workerId).stream().map(LedgerController::schemeLedger).toList();
+        List<SchemeLedger> schemes = new ArrayList<>(ledger.balances(workerId).stream()
+                .map(LedgerController::schemeLedger).toList());
+        ledger.feeBalances(workerId).forEach(fund -> schemes.add(new SchemeLedger()
+                .scheme(Scheme.fromValue(fund.scheme()))
+                .contributionMonths(fund.feeMonths())
+                .balances(fund.byPayer().entrySet().stream().map(payer -> new Balance()
+                        .payer(FeePayer.fromValue(payer.getKey()))
+                        .amount(MoneyFormat.format(payer.getValue(), fund.currency()))
+                        .currency(fund.currency())).toList())));
         List<JournalEntry> entries = ledger.entries(workerId, pageNumber, pageSize).stream()
                 .map(LedgerController::journalEntry).toList();
         return ResponseEntity.ok(new WorkerLedger()
@@ -87,22 +96,29 @@ class LedgerController implements LedgerApi {
                 .balances(balances);
     }
 
+    private static String description(LedgerQueries.Entry entry) {
+        String what = entry.isFee() ? entry.scheme() + " fee paid by " + entry.payer() : "Contribution";
+        String prefix = entry.kind() == EntryKind.CONTRIBUTION ? what : "Reversal of " + what.toLowerCase(java.util.Locale.ROOT);
+        return prefix + " " + entry.period() + (entry.isFee() ? "" : " from employer " + entry.employerAccount());
+    }
+
     private static JournalEntry journalEntry(LedgerQueries.Entry entry) {
         return new JournalEntry()
                 .entryId(entry.entryId())
-                .kind(JournalEntry.KindEnum.fromValue(entry.kind().name()))
+                .kind(JournalEntry.KindEnum.fromValue(entry.isFee()
+                        ? (entry.kind() == EntryKind.CONTRIBUTION ? "FEE" : "FEE_REVERSAL") : entry.kind().name()))
                 .scheme(Scheme.fromValue(entry.scheme()))
                 .period(entry.period())
                 .filingId(entry.filingId())
                 .employerAccount(entry.employerAccount())
-                .description((entry.kind() == EntryKind.CONTRIBUTION ? "Contribution " : "Reversal of contribution ")
-                        + entry.period() + " from employer " + entry.employerAccount())
+                .description(description(entry))
                 .bookedAt(entry.bookedAt().atOffset(ZoneOffset.UTC))
                 .postings(entry.postings().stream().map(p -> new Posting()
                         .account(p.account())
                         .side(Posting.SideEnum.fromValue(p.side().name()))
-                        .party(Party.fromValue(p.party().name()))
+                        .party(p.party() == null ? null : Party.fromValue(p.party().name()))
                         .branch(p.branch() == null ? null : Branch.fromValue(p.branch().name()))
+                        .payer(p.payer() == null ? null : FeePayer.fromValue(p.payer()))
                         .amount(MoneyFormat.format(p.amount(), entry.currency()))
                         .currency(entry.currency())).toList());
     }

@@ -37,12 +37,19 @@ public class LedgerQueries {
                                 Map<Party, Map<Branch, BigDecimal>> balances) {
     }
 
+    /** A journal entry: a Section 33 person-month (amounts by party and branch) or a fee (payer). */
     public record Entry(long entryId, EntryKind kind, String scheme, String period, String filingId,
                         String employerAccount, String currency, String workerId, BigDecimal wage,
-                        BigDecimal insurableWage, Map<Party, Map<Branch, BigDecimal>> amounts, Instant bookedAt) {
+                        BigDecimal insurableWage, Map<Party, Map<Branch, BigDecimal>> amounts, Instant bookedAt,
+                        String payer, BigDecimal fee) {
+
+        public boolean isFee() {
+            return payer != null;
+        }
 
         public List<ChartOfAccounts.Posting> postings() {
-            return ChartOfAccounts.postings(kind, scheme, amounts);
+            return isFee() ? ChartOfAccounts.feePostings(kind, scheme, payer, fee)
+                    : ChartOfAccounts.postings(kind, scheme, amounts);
         }
 
         public Map<Party, PartyShare> shares() {
@@ -131,22 +138,62 @@ public class LedgerQueries {
                 .list();
     }
 
+    /** Contributions and fees together, newest first (both tables draw ids from one sequence). */
     public List<Entry> entries(String workerId, int page, int size) {
-        return jdbc.sql("select * from ledger_entry where worker_id = ? order by entry_id desc limit ? offset ?")
-                .params(workerId, size, (long) page * size)
+        String nullAmounts = String.join(", ", AmountColumns.columns().stream().map(c -> "null::numeric as " + c).toList());
+        String amounts = String.join(", ", AmountColumns.columns());
+        return jdbc.sql("select entry_id, kind, scheme, period, filing_id, employer_account, currency, worker_id, wage, "
+                        + "insurable_wage, " + amounts + ", booked_at, null::varchar as payer, null::numeric as fee "
+                        + "from ledger_entry where worker_id = ? "
+                        + "union all select entry_id, kind, scheme, period, filing_id, employer_account, currency, "
+                        + "worker_id, null::numeric, null::numeric, " + nullAmounts + ", booked_at, payer, amount "
+                        + "from welfare_fee_entry where worker_id = ? "
+                        + "order by entry_id desc limit ? offset ?")
+                .params(workerId, workerId, size, (long) page * size)
                 .query((row, n) -> entry(row))
                 .list();
     }
 
     public long entryCount(String workerId) {
-        return jdbc.sql("select count(*) from ledger_entry where worker_id = ?").param(workerId)
+        return jdbc.sql("select (select count(*) from ledger_entry where worker_id = ?)"
+                        + " + (select count(*) from welfare_fee_entry where worker_id = ?)")
+                .params(workerId, workerId)
                 .query(Long.class).single();
+    }
+
+    /** A welfare fund's balance per payer for the worker, and the months with a standing fee. */
+    public record FeeBalance(String scheme, String currency, int feeMonths, Map<String, BigDecimal> byPayer) {
+    }
+
+    public List<FeeBalance> feeBalances(String workerId) {
+        Map<String, FeeBalance> balances = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select scheme, currency, payer,
+                               sum(case when kind = 'CONTRIBUTION' then amount else -amount end) as balance
+                        from welfare_fee_entry where worker_id = ? group by scheme, currency, payer order by scheme, payer""")
+                .param(workerId)
+                .query(row -> {
+                    String currency = row.getString("currency");
+                    FeeBalance balance = balances.computeIfAbsent(row.getString("scheme"),
+                            scheme -> new FeeBalance(scheme, currency, 0, new LinkedHashMap<>()));
+                    balance.byPayer().put(row.getString("payer"), row.getBigDecimal("balance"));
+                });
+        Map<String, Integer> months = new LinkedHashMap<>();
+        for (FeeMonth month : standingFees(workerId)) {
+            months.merge(month.scheme() + "/" + month.period(), 1, Integer::sum);
+        }
+        List<FeeBalance> result = new ArrayList<>();
+        balances.values().forEach(balance -> result.add(new FeeBalance(balance.scheme(), balance.currency(),
+                (int) months.keySet().stream().filter(key -> key.startsWith(balance.scheme() + "/")).count(),
+                balance.byPayer())));
+        return result;
     }
 
     public List<Entry> filingLines(String filingId) {
         // in the filing's own line order, which the header keeps (entries are booked in parallel)
         return jdbc.sql("""
-                        select e.* from ledger_entry e join contribution_filing_view f on f.filing_id = e.filing_id
+                        select e.*, null::varchar as payer, null::numeric as fee
+                        from ledger_entry e join contribution_filing_view f on f.filing_id = e.filing_id
                         where e.filing_id = ? and e.kind = 'CONTRIBUTION'
                         order by array_position(f.worker_ids, e.worker_id::text), e.entry_id""")
                 .param(filingId)
@@ -164,11 +211,12 @@ public class LedgerQueries {
     }
 
     private static Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {
+        String payer = row.getString("payer");
         return new Entry(row.getLong("entry_id"), EntryKind.valueOf(row.getString("kind")), row.getString("scheme"),
                 row.getString("period"), row.getString("filing_id"), row.getString("employer_account"),
                 row.getString("currency"), row.getString("worker_id"), row.getBigDecimal("wage"),
-                row.getBigDecimal("insurable_wage"), AmountColumns.read(row, ""),
-                row.getTimestamp("booked_at").toInstant());
+                row.getBigDecimal("insurable_wage"), payer == null ? AmountColumns.read(row, "") : Map.of(),
+                row.getTimestamp("booked_at").toInstant(), payer, row.getBigDecimal("fee"));
     }
 
 }

@@ -51,6 +51,18 @@ class WelfareFeesApiTest extends ApiTestBase {
         assertThat(death).as(entitlements.raw().body()).isNotNull();
         assertThat(death.path("amount").asString()).isEqualTo("40000000");
         assertThat(death.path("eligible").asBoolean()).isFalse();
+
+        Response ledger = eventually("/api/v1/workers/" + worker + "/ledger",
+                r -> r.json().path("entries").path("totalEntries").asLong() == 2);
+        JsonNode fund = ledger.json().path("schemes").get(0);
+        assertThat(fund.path("scheme").asString()).isEqualTo("VN_OESF");
+        assertThat(fund.path("contributionMonths").asInt()).isEqualTo(1);
+        assertThat(fund.path("balances").toString()).contains("\"payer\":\"RECRUITMENT_AGENCY\"")
+                .contains("\"amount\":\"150000\"");
+        JsonNode newest = ledger.json().path("entries").path("items").get(0);
+        assertThat(newest.path("kind").asString()).isEqualTo("FEE");
+        assertThat(newest.path("postings")).hasSize(2);
+        assertThat(newest.path("postings").get(0).path("side").asString()).isEqualTo("DEBIT");
     }
 
     @Test
