@@ -45,22 +45,22 @@ class LedgerController implements LedgerApi {
         }
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
-        List<SchemeLedger> schemes = new ArrayList<>(ledger.balances(workerId).stream()
+        LedgerQueries.WorkerLedger snapshot = ledger.workerLedger(workerId, pageNumber, pageSize);
+        List<SchemeLedger> schemes = new ArrayList<>(snapshot.balances().stream()
                 .map(LedgerController::schemeLedger).toList());
-        ledger.feeBalances(workerId).forEach(fund -> schemes.add(new SchemeLedger()
+        snapshot.feeBalances().forEach(fund -> schemes.add(new SchemeLedger()
                 .scheme(Scheme.fromValue(fund.scheme()))
                 .contributionMonths(fund.feeMonths())
                 .balances(fund.byPayer().entrySet().stream().map(payer -> new Balance()
                         .payer(FeePayer.fromValue(payer.getKey()))
                         .amount(MoneyFormat.format(payer.getValue(), fund.currency()))
                         .currency(fund.currency())).toList())));
-        List<JournalEntry> entries = ledger.entries(workerId, pageNumber, pageSize).stream()
-                .map(LedgerController::journalEntry).toList();
+        List<JournalEntry> entries = snapshot.entries().stream().map(LedgerController::journalEntry).toList();
         return ResponseEntity.ok(new WorkerLedger()
                 .workerId(workerId)
                 .schemes(schemes)
                 .entries(new JournalPage().page(pageNumber).size(pageSize)
-                        .totalEntries(ledger.entryCount(workerId)).items(entries)));
+                        .totalEntries(snapshot.entryCount()).items(entries)));
     }
 
     @Override

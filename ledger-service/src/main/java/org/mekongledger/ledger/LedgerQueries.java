@@ -13,6 +13,8 @@ import org.mekongledger.contribution.Party;
 import org.mekongledger.contribution.PartyShare;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads of the journal: a worker's balances and entries, a filing's lines, the trial balance. */
 @Component
@@ -58,6 +60,17 @@ public class LedgerQueries {
     }
 
     public record AccountTotal(String account, BigDecimal debit, BigDecimal credit) {
+    }
+
+    /** Everything the worker's ledger page shows, read from one snapshot so its parts agree. */
+    public record WorkerLedger(List<SchemeBalance> balances, List<FeeBalance> feeBalances, List<Entry> entries,
+                               long entryCount) {
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public WorkerLedger workerLedger(String workerId, int page, int size) {
+        return new WorkerLedger(balances(workerId), feeBalances(workerId), entries(workerId, page, size),
+                entryCount(workerId));
     }
 
     public List<SchemeBalance> balances(String workerId) {
