@@ -39,8 +39,8 @@ class WelfareFundTest {
         List<Entitlement> all = vietnameseMember().event(LifeEventType.DEATH, "2024-05-02").entitlements();
 
         assertThat(all).extracting(Entitlement::benefit)
-                .containsExactly("DEATH_BENEFIT", "EARLY_RETURN_AFTER_ACCIDENT_OR_ILLNESS");
-        assertThat(all).extracting(Entitlement::eligible).containsExactly(true, false);
+                .containsExactly("DEATH_BENEFIT", "EARLY_RETURN_AFTER_ACCIDENT_OR_ILLNESS", "EARLY_RETURN_SUPPORT");
+        assertThat(all).extracting(Entitlement::eligible).containsExactly(true, false, false);
         assertThat(all.get(1).payableFrom()).isNull();
     }
 
@@ -53,6 +53,17 @@ class WelfareFundTest {
         assertThat(e.amount()).isEqualTo(new BigDecimal("10000000"));
         assertThat(stepOf(e, "VN_OESF.EARLY_RETURN_AFTER_ACCIDENT_OR_ILLNESS").inputs())
                 .containsEntry("upTo", "30000000");
+    }
+
+    @Test
+    void anEarlyReturnHomeWhileCoveredStatesTheForcedReturnSupportTheFundAssesses() {
+        Entitlement e = vietnameseMember().event(LifeEventType.PERMANENT_DEPARTURE, "2024-04-01")
+                .benefit("VN_OESF", "EARLY_RETURN_SUPPORT");
+
+        assertThat(e.eligible()).isTrue();
+        assertThat(e.payableFrom()).isEqualTo(java.time.LocalDate.of(2024, 4, 1));
+        assertThat(e.amount()).isEqualTo(new BigDecimal("7000000"));
+        assertThat(stepOf(e, "VN_OESF.EARLY_RETURN_SUPPORT").inputs()).containsEntry("upTo", "20000000");
     }
 
     @Test
