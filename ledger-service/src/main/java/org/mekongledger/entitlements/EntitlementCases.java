@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mekongledger.rulesets.RuleLibrary;
-import org.mekongledger.contribution.ContributionRuleSetVersion;
 import org.mekongledger.entitlement.EntitlementCase;
 import org.mekongledger.entitlement.ForeignPeriod;
 import org.mekongledger.entitlement.InsuredMonth;
 import org.mekongledger.entitlement.LifeEvent;
 import org.mekongledger.entitlement.LifeEventType;
+import org.mekongledger.entitlement.WageHistory;
 import org.mekongledger.ledger.LedgerQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -101,18 +101,15 @@ class EntitlementCases {
     }
 
     /**
-     * Contribution months with the wages of all employers summed, capped at that month's ceiling:
-     * benefits are averaged on what was insurable, not on what two employers paid together.
+     * Contribution months with every employer's line: the domain sums a month's employers and caps
+     * the sum at that month's ceiling, as it does for simulated histories.
      */
     private List<InsuredMonth> insuredMonths(String workerId) {
-        List<InsuredMonth> months = new ArrayList<>();
+        List<InsuredMonth> employerLines = new ArrayList<>();
         for (LedgerQueries.StandingMonth month : ledger.standingMonths(workerId, THAI_SCHEME)) {
-            YearMonth period = YearMonth.parse(month.period());
-            BigDecimal ceiling = rules.contributionBook().ruleSet(THAI_SCHEME).flatMap(rules -> rules.inForce(period))
-                    .map(ContributionRuleSetVersion::wageCeiling).orElse(month.insurableWage());
-            months.add(new InsuredMonth(period, month.insurableWage().min(ceiling), month.employeeOldAge(),
-                    month.employerOldAge()));
+            employerLines.add(new InsuredMonth(YearMonth.parse(month.period()), month.insurableWage(),
+                    month.employeeOldAge(), month.employerOldAge()));
         }
-        return months;
+        return WageHistory.combineEmployers(rules.contributionBook(), THAI_SCHEME, employerLines);
     }
 }
