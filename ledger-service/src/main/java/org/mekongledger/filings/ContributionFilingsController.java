@@ -8,8 +8,6 @@ import java.util.UUID;
 import java.math.BigDecimal;
 
 import org.mekongledger.api.FileContributions;
-import org.mekongledger.api.RequestRefused;
-import org.mekongledger.api.Violation;
 import org.mekongledger.entitlement.FeePayer;
 import org.mekongledger.web.contract.model.FilingLineRequest;
 import org.mekongledger.api.ReverseFiling;
@@ -47,20 +45,12 @@ class ContributionFilingsController implements ContributionFilingsApi {
     @Override
     public ResponseEntity<ContributionFiling> fileContributions(ContributionFilingRequest request, String idempotencyKey) {
         String filingId = UUID.randomUUID().toString();
-        List<Violation> missingWages = new java.util.ArrayList<>();
+        // which fields a line needs (a wage, or a payer) depends on the scheme: the intake decides
         List<FileContributions.Line> lines = new java.util.ArrayList<>();
-        for (int i = 0; i < request.getLines().size(); i++) {
-            FilingLineRequest line = request.getLines().get(i);
-            FeePayer payer = line.getPayer() == null ? null : FeePayer.valueOf(line.getPayer().getValue());
-            if (line.getWage() == null && payer == null) {
-                missingWages.add(new Violation("lines[" + i + "].wage", "a wage line needs the wage (a fee line its payer)"));
-            }
+        for (FilingLineRequest line : request.getLines()) {
             lines.add(new FileContributions.Line(line.getWorkerId(),
-                    line.getWage() == null ? null : new BigDecimal(line.getWage()), payer));
-        }
-        boolean wageScheme = Scheme.TH_SSF_S33.equals(request.getScheme());
-        if (wageScheme && !missingWages.isEmpty()) {
-            throw new RequestRefused(missingWages);
+                    line.getWage() == null ? null : new BigDecimal(line.getWage()),
+                    line.getPayer() == null ? null : FeePayer.valueOf(line.getPayer().getValue())));
         }
         FilingReceipt receipt = commands.send(new FileContributions(filingId, request.getScheme().getValue(),
                 request.getEmployerAccount(), YearMonth.parse(request.getPeriod()), lines));

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import org.mekongledger.api.AddRuleSetVersion;
 import org.mekongledger.api.RequestRefused;
@@ -60,10 +59,6 @@ public class RuleLibrary implements RuleSetCatalogue {
 
     public EntitlementRuleBook benefitBook() {
         return benefits.get();
-    }
-
-    public Supplier<ContributionRuleBook> contributions() {
-        return contributions::get;
     }
 
     public ContributionRuleBook contributionBook() {
