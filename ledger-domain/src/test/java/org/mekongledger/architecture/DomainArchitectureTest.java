@@ -51,6 +51,16 @@ class DomainArchitectureTest {
     }
 
     @Test
+    void moneyIsNeverTurnedIntoADouble() {
+        noClasses().that().resideInAPackage("org.mekongledger..")
+                .should().callConstructor(java.math.BigDecimal.class, double.class)
+                .orShould().callMethod(java.math.BigDecimal.class, "valueOf", double.class)
+                .orShould().callMethod(java.math.BigDecimal.class, "doubleValue")
+                .because("the brief says BigDecimal only, never double")
+                .check(DOMAIN);
+    }
+
+    @Test
     void commandsAndEventsDependOnNoAggregate() {
         noClasses().that().resideInAPackage(API)
                 .should().dependOnClassesThat().resideInAnyPackage(

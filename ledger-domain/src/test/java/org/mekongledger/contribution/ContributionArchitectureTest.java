@@ -7,34 +7,17 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Guards the promises of this package that a compiler cannot check. */
+/** Guards this package's own promise; the domain-wide ones are in DomainArchitectureTest. */
 class ContributionArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.mekongledger.contribution");
-
-    @Test
-    void isPureJavaWithoutSpring() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..")
-                .because("the domain module must stay framework free")
-                .check(MAIN);
-    }
-
-    @Test
-    void neverTurnsMoneyIntoDouble() {
-        noClasses().should().callConstructor(BigDecimal.class, double.class)
-                .orShould().callMethod(BigDecimal.class, "valueOf", double.class)
-                .orShould().callMethod(BigDecimal.class, "doubleValue")
-                .because("the brief says BigDecimal only, never double")
-                .check(MAIN);
-    }
 
     @Test
     void takesItsDatesOnlyFromRuleSetData() {

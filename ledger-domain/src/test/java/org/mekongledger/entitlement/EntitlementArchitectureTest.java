@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
@@ -22,20 +21,11 @@ class EntitlementArchitectureTest {
             .importPackages("org.mekongledger.entitlement");
 
     @Test
-    void isPureJavaWithoutSpringOrStorage() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                        "jakarta.persistence..", "java.nio.file..")
+    void readsNoFilesOnlyClasspathResources() {
+        // Spring, SQL and money-as-double are ruled out for the whole domain in DomainArchitectureTest
+        noClasses().should().dependOnClassesThat().resideInAPackage("java.nio.file..")
                 .because("the engine is a pure function of its case and rule book; the only I/O is reading"
                         + " classpath resources at load time")
-                .check(MAIN);
-    }
-
-    @Test
-    void neverTurnsMoneyIntoDouble() {
-        noClasses().should().callConstructor(BigDecimal.class, double.class)
-                .orShould().callMethod(BigDecimal.class, "valueOf", double.class)
-                .orShould().callMethod(BigDecimal.class, "doubleValue")
-                .because("the brief says BigDecimal only, never double")
                 .check(MAIN);
     }
 
