@@ -3,8 +3,6 @@ package org.mekongledger.contribution;
 import org.mekongledger.examples.SharedExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,9 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,13 +27,7 @@ class Section33SharedExamplesTest {
     private static final ContributionRuleBook BOOK = ContributionRuleBook.loadShipped();
 
     static Stream<Arguments> cases() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(SharedExamples.file(FILE));
-        String scheme = root.required("scheme").asText();
-        List<Arguments> cases = new ArrayList<>();
-        for (JsonNode example : root.required("cases")) {
-            cases.add(Arguments.of(Named.of(example.required("name").asText(), example), scheme));
-        }
-        return cases.stream();
+        return SharedExamples.cases(FILE);
     }
 
     @ParameterizedTest(name = "{0}")

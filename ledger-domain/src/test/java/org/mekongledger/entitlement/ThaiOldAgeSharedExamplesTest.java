@@ -3,8 +3,6 @@ package org.mekongledger.entitlement;
 import org.mekongledger.examples.SharedExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,13 +29,7 @@ class ThaiOldAgeSharedExamplesTest {
     private static final EntitlementEngine ENGINE = new EntitlementEngine(EntitlementRuleBook.loadShipped());
 
     static Stream<Arguments> cases() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(SharedExamples.file(FILE));
-        String scheme = root.required("scheme").asText();
-        List<Arguments> cases = new ArrayList<>();
-        for (JsonNode example : root.required("cases")) {
-            cases.add(Arguments.of(Named.of(example.required("name").asText(), example), scheme));
-        }
-        return cases.stream();
+        return SharedExamples.cases(FILE);
     }
 
     @ParameterizedTest(name = "{0}")

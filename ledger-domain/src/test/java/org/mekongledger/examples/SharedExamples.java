@@ -1,6 +1,16 @@
 package org.mekongledger.examples;
 
 import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Finds the shared worked examples, which live beside the repository (../shared/examples) and
@@ -10,6 +20,17 @@ import java.io.File;
 public final class SharedExamples {
 
     private SharedExamples() {
+    }
+
+    /** Each case of a shared file, named by its "name", with the file's scheme as second argument. */
+    public static Stream<Arguments> cases(String name) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(file(name));
+        String scheme = root.required("scheme").asText();
+        List<Arguments> cases = new ArrayList<>();
+        for (JsonNode example : root.required("cases")) {
+            cases.add(Arguments.of(Named.of(example.required("name").asText(), example), scheme));
+        }
+        return cases.stream();
     }
 
     public static File file(String name) {
