@@ -13,11 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class LedgerAxonConfiguration {
 
     /** Who sent a command travels on every event it causes: every change is attributable. */
-    static final String ACTOR = "actor";
-
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR);
+        return new SimpleCorrelationDataProvider(LedgerCommands.ACTOR);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.mekongledger.demo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,8 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.Violation;
 import org.mekongledger.filing.FilingReceipt;
@@ -45,12 +43,10 @@ public class DemoDataSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
-    /** Metadata key naming who sent a command (as {@code org.mekongledger.axon.LedgerCommands} sets it). */
-    static final String ACTOR = "actor";
     /** The actor every demo event is attributed to. */
     static final String SEEDER = "demo-seeder";
 
-    private final CommandGateway commandGateway;
+    private final LedgerCommands commands;
     private final JdbcTemplate jdbc;
     private final long seed;
     private final int workers;
@@ -58,13 +54,13 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final int reversals;
     private final int threads;
 
-    public DemoDataSeeder(CommandGateway commandGateway, JdbcTemplate jdbc,
+    public DemoDataSeeder(LedgerCommands commands, JdbcTemplate jdbc,
                           @Value("${ledger.demo.seed:" + DemoPopulation.DEFAULT_SEED + "}") long seed,
                           @Value("${ledger.demo.workers:" + DemoPopulation.DEFAULT_WORKERS + "}") int workers,
                           @Value("${ledger.demo.employers:" + DemoPopulation.DEFAULT_EMPLOYERS + "}") int employers,
                           @Value("${ledger.demo.reversals:" + DemoPopulation.DEFAULT_REVERSALS + "}") int reversals,
                           @Value("${ledger.demo.threads:4}") int threads) {
-        this.commandGateway = commandGateway;
+        this.commands = commands;
         this.jdbc = jdbc;
         this.seed = seed;
         this.workers = workers;
@@ -149,8 +145,7 @@ public class DemoDataSeeder implements ApplicationRunner {
 
     private Object send(Object command, String step) {
         try {
-            return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(ACTOR, SEEDER)));
+            return commands.sendAs(SEEDER, command);
         } catch (RuntimeException refused) {
             throw new DemoSeedingFailed(step, refused);
         }

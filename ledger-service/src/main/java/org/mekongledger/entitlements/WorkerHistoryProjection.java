@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.api.InsurancePeriodCredited;
 import org.mekongledger.api.LifeEventRecorded;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ class WorkerHistoryProjection {
 
     @EventHandler
     void on(LifeEventRecorded event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant at, @MetaDataValue("actor") String actor) {
+            @org.axonframework.eventhandling.Timestamp Instant at, @MetaDataValue(LedgerCommands.ACTOR) String actor) {
         jdbc.sql("""
                         insert into worker_life_event (event_id, worker_id, type, event_date, country, recorded_at, recorded_by)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""")

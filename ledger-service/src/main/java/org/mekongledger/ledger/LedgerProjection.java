@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.mekongledger.axon.LedgerCommands;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mekongledger.api.ContributionRecorded;
@@ -73,7 +74,7 @@ class LedgerProjection {
 
     @EventHandler
     void on(ContributionsFiled event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue("actor") String actor) {
+            @MetaDataValue(LedgerCommands.ACTOR) String actor) {
         jdbc.update("""
                         insert into contribution_filing_view (filing_id, scheme, employer_account, period,
                             rule_set_version, currency, status, filed_at, filed_by, worker_ids)
@@ -85,7 +86,7 @@ class LedgerProjection {
 
     @EventHandler
     void on(FilingReversed event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue("actor") String actor) {
+            @MetaDataValue(LedgerCommands.ACTOR) String actor) {
         jdbc.update("""
                         update contribution_filing_view
                         set status = 'REVERSED', reversal_reason = ?, reversed_at = ?, reversed_by = ?

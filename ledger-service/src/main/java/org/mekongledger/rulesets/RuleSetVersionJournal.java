@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.mekongledger.axon.LedgerCommands;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.mekongledger.api.RuleSetVersionAdded;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,7 @@ class RuleSetVersionJournal {
 
     @EventHandler
     void on(RuleSetVersionAdded event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue("actor") String actor) {
+            @MetaDataValue(LedgerCommands.ACTOR) String actor) {
         jdbc.sql("""
                         insert into rule_set_version (rule_set_id, version, effective_from, parameters, source, added_at, added_by)
                         values (?, ?, ?, ?, ?, ?, ?)""")
