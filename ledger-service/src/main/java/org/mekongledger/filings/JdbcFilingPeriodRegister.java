@@ -17,22 +17,22 @@ class JdbcFilingPeriodRegister implements FilingPeriodRegister {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One statement: it inserts the claim, or locks the standing row and answers its filing. A
+     * reversal deleting the row concurrently cannot slip between a failed insert and a read.
+     */
     @Override
     public Optional<String> claim(String scheme, String employerAccount, YearMonth period, String filingId) {
-        int inserted = jdbc.sql("""
+        String standing = jdbc.sql("""
                         insert into filing_period_register (scheme, employer_account, period, filing_id)
-                        values (?, ?, ?, ?) on conflict do nothing""")
+                        values (?, ?, ?, ?)
+                        on conflict (scheme, employer_account, period)
+                        do update set filing_id = filing_period_register.filing_id
+                        returning filing_id""")
                 .params(scheme, employerAccount, period.toString(), filingId)
-                .update();
-        if (inserted == 1) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                        select filing_id from filing_period_register
-                        where scheme = ? and employer_account = ? and period = ?""")
-                .params(scheme, employerAccount, period.toString())
                 .query(String.class)
-                .optional();
+                .single();
+        return standing.equals(filingId) ? Optional.empty() : Optional.of(standing);
     }
 
     @Override
