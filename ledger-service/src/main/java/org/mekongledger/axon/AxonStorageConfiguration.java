@@ -13,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,9 +80,14 @@ class AxonStorageConfiguration {
         return axonSerializer;
     }
 
+    /**
+     * A command joins the transaction of a keyed request (the idempotency record commits with the
+     * change) as a savepoint, so a refused command rolls back its own work and leaves the request's
+     * transaction usable; without an outer transaction (projections, unkeyed requests) it is a new one.
+     */
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
+        return new SavepointTransactionManager(transactionManager);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.mekongledger.commands;
 
 import java.time.Clock;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.mekongledger.account.WorkerAccount;
@@ -20,11 +21,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AggregateConfiguration {
 
+    /** Beans, so that whoever must forget uncommitted state (a rolled-back request) can reach them. */
     @Bean
-    ConfigurerModule ledgerAggregates(@Value("${ledger.axon.account-cache-size:50000}") int accountCacheSize,
+    Cache workerAccountCache(@Value("${ledger.axon.account-cache-size:50000}") int accountCacheSize) {
+        return new BoundedAggregateCache(accountCacheSize);
+    }
+
+    @Bean
+    Cache employerCache() {
+        return new BoundedAggregateCache(10_000);
+    }
+
+    @Bean
+    ConfigurerModule ledgerAggregates(Cache workerAccountCache, Cache employerCache,
                                       RuleLibrary rules, FilingPeriodRegister periods, Clock clock) {
-        BoundedAggregateCache accountCache = new BoundedAggregateCache(accountCacheSize);
-        BoundedAggregateCache employerCache = new BoundedAggregateCache(10_000);
+        Cache accountCache = workerAccountCache;
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(WorkerAccount.class)
                         .configureCache(c -> accountCache))

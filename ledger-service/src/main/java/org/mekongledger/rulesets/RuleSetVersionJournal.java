@@ -7,14 +7,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.mekongledger.axon.LedgerCommands;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.mekongledger.axon.AfterCommit;
 import org.mekongledger.api.RuleSetVersionAdded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps added versions where start-up can read them, in the amendment's own transaction (a
- * subscribing processor), and hands them to the library only once that transaction committed.
+ * subscribing processor), and hands them to the library only once that transaction committed (the
+ * request's own, when the amendment ran inside a keyed request).
  */
 @Component
 @ProcessingGroup(RuleSetVersionJournal.PROCESSING_GROUP)
@@ -40,10 +41,6 @@ class RuleSetVersionJournal {
                 .update();
         Runnable publish = () -> library.added(event.ruleSetId(), event.version(), event.effectiveFrom(),
                 event.parameters(), event.source());
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> publish.run());
-        } else {
-            publish.run();
-        }
+        AfterCommit.run(publish);
     }
 }
