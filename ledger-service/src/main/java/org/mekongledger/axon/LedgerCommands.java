@@ -1,24 +1,52 @@
 package org.mekongledger.axon;
 
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Sends a command on behalf of the signed-in user, whose name every resulting event carries. */
+/**
+ * Sends a command on behalf of the signed-in user, whose name every resulting event carries. A
+ * command that lost a race is run again (its unit of work rolled back and evicted the aggregates it
+ * loaded, so the retry reads them from the store); one that keeps losing is a
+ * {@link ConcurrentChangeConflict}, for the caller to retry later.
+ */
 @Component
 public class LedgerCommands {
 
     /** Metadata key naming who sent a command; every event the command causes carries it. */
     public static final String ACTOR = "actor";
+    /** PostgreSQL's deadlock_detected and serialization_failure: the transaction lost a race. */
+    private static final Set<String> LOST_RACE_STATES = Set.of("40P01", "40001");
 
     private final CommandGateway gateway;
+    private final CommandRetries retries;
+    private final JdbcClient jdbc;
+    private final List<Cache> aggregateCaches;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    LedgerCommands(CommandGateway gateway) {
+    LedgerCommands(CommandGateway gateway, CommandRetries retries, JdbcClient jdbc, List<Cache> aggregateCaches) {
         this.gateway = gateway;
+        this.retries = retries;
+        this.jdbc = jdbc;
+        this.aggregateCaches = aggregateCaches;
     }
 
     public <R> R send(Object command) {
@@ -27,10 +55,84 @@ public class LedgerCommands {
 
     /** For work no signed-in user does, such as seeding demo data. */
     public <R> R sendAs(String actor, Object command) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(ACTOR, actor)));
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(ACTOR, actor));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                R result = gateway.sendAndWait(message);
+                forgetIfRolledBack();
+                return result;
+            } catch (RuntimeException failure) {
+                if (!lostRace(failure, message)) {
+                    throw failure;
+                }
+                if (attempt >= retries.maxAttempts()) {
+                    throw new ConcurrentChangeConflict(attempt, failure);
+                }
+                pause(attempt);
+            }
+        }
     }
 
-    private static String currentActor() {
+    /**
+     * A race, not a refusal: a concurrent change, a deadlock, or a new stream refused because an
+     * aggregate appended in the same batch was stale. A stream that really exists already (an
+     * employer account registered twice) is a true duplicate and no retry will change that.
+     */
+    private boolean lostRace(RuntimeException failure, CommandMessage<?> message) {
+        if (failure instanceof ConcurrencyException || failure instanceof LockAcquisitionFailedException) {
+            return true;
+        }
+        if (failure instanceof AggregateStreamCreationException) {
+            return !streamExists(message);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOST_RACE_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean streamExists(CommandMessage<?> message) {
+        String aggregateId;
+        try {
+            aggregateId = targets.resolveTarget(message).getIdentifier();
+        } catch (IllegalArgumentException noTarget) {
+            return false; // a command creating a stream under a fresh id (a filing): never a duplicate
+        }
+        return jdbc.sql("select exists (select 1 from domain_event_entry where aggregate_identifier = ?)")
+                .param(aggregateId).query(Boolean.class).single();
+    }
+
+    /**
+     * Inside a keyed request the command's unit of work is a savepoint: if the request's transaction
+     * rolls back after it, the aggregate caches hold state that never committed, so they are emptied.
+     */
+    private void forgetIfRolledBack() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    aggregateCaches.forEach(Cache::removeAll);
+                }
+            }
+        });
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(retries.pauseMillis(attempt, ThreadLocalRandom.current()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentChangeConflict(attempt, interrupted);
+        }
+    }
+
+    /** Who is signed in, as every event the request causes will name them. */
+    public static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? "system" : authentication.getName();
     }

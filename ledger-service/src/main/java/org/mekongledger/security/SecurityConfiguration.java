@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.mekongledger.web.IdempotencyFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +55,6 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .addFilterAfter(idempotency, AuthorizationFilter.class)
                 .build();
-    }
-
-    @Bean
-    IdempotencyFilter idempotencyFilter(DataSource dataSource) {
-        return new IdempotencyFilter(dataSource);
     }
 
     @Bean

@@ -5,8 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -20,33 +19,74 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Makes a POST with an {@code Idempotency-Key} safe to retry: the same caller, key and request get
  * the first response again and nothing new is recorded; the same key with another request is
- * refused (422). A key is claimed before the request runs, so two concurrent retries cannot both
- * record; a claim left by a crash is taken over after {@link #ABANDONED_AFTER}.
+ * refused (422).
+ *
+ * <p>The key's record commits in the same transaction as the change it guards: the request runs
+ * inside one transaction that first claims the key, and each command joins it as a savepoint. A
+ * crash at any point leaves either both or neither, so a retry either replays the stored answer or
+ * runs for the first time. A concurrent request with the same key waits on the claim (up to
+ * {@code ledger.idempotency.lock-timeout}) and then replays the answer, or is told 409
+ * request-in-progress. The answer reaches the client only after the commit; a failed commit is a 503.
+ * Answers that ask for a retry (5xx, anything with {@code Retry-After}) are not the key's answer:
+ * their transaction rolls back, so the key stays free.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final int MAX_KEY_LENGTH = 200;
+    /** PostgreSQL's lock_not_available: the first request with the key is still running. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
-    private record StoredResponse(String requestHash, Integer status, String contentType, byte[] body, Instant createdAt) {
+    private record StoredResponse(String requestHash, Integer status, String contentType, byte[] body) {
+    }
+
+    /** What the key's transaction ended with. */
+    private sealed interface Outcome {
+    }
+
+    private record Replay(StoredResponse first) implements Outcome {
+    }
+
+    private record OtherRequest() implements Outcome {
+    }
+
+    private record Ran() implements Outcome {
+    }
+
+    /** Carries a checked failure of the filter chain through the transaction template. */
+    private static final class ChainFailure extends RuntimeException {
+        ChainFailure(Exception cause) {
+            super(cause);
+        }
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final long lockTimeoutMillis;
 
-    public IdempotencyFilter(DataSource dataSource) {
+    public IdempotencyFilter(DataSource dataSource, PlatformTransactionManager transactionManager,
+                             IdempotencySettings settings) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.lockTimeoutMillis = Math.max(1, settings.lockTimeout().toMillis());
     }
 
     @Override
@@ -60,49 +100,92 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            problem(response, 422, "Invalid request", "The Idempotency-Key must have 1 to 200 characters.", HEADER);
+            ProblemWriter.write(response, ProblemWriter.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation",
+                    "Invalid request", "The Idempotency-Key must have 1 to 200 characters.", HEADER));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
         String hash = hash(request, body);
         String principal = principal();
+        ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
+        Outcome outcome;
+        try {
+            outcome = transactions.execute(transaction -> once(transaction, principal, key, hash,
+                    () -> chain.doFilter(new CachedBodyRequest(request, body), recorder), recorder));
+        } catch (ChainFailure failure) {
+            if (failure.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) failure.getCause();
+        } catch (RuntimeException failure) {
+            if (response.isCommitted()) {
+                throw failure;
+            }
+            response.reset(); // whatever the request answered was not committed
+            if (hasSqlState(failure, LOCK_NOT_AVAILABLE)) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                ProblemWriter.write(response, ProblemWriter.problem(HttpStatus.CONFLICT, "request-in-progress",
+                        "Request in progress",
+                        "A request with this Idempotency-Key is still being processed; retry later."));
+            } else {
+                log.warn("A keyed request could not be committed: {}", failure.getClass().getName());
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                ProblemWriter.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                        "service-unavailable", "Service unavailable",
+                        "The request could not be recorded; nothing was recorded. Retry with the same Idempotency-Key."));
+            }
+            return;
+        }
+        if (outcome instanceof Replay replay) {
+            replay(response, replay.first());
+        } else if (outcome instanceof OtherRequest) {
+            ProblemWriter.write(response, ProblemWriter.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation",
+                    "Invalid request", "This Idempotency-Key was already used with a different request.", HEADER));
+        } else {
+            recorder.copyBodyToResponse();
+        }
+    }
+
+    /** Everything between the claim and the stored answer, in one transaction. */
+    private Outcome once(TransactionStatus transaction, String principal, String key, String hash, Chain chain,
+                         ContentCachingResponseWrapper recorder) {
+        // a concurrent request holding the key makes the claim wait, but not for ever
+        jdbc.sql("set local lock_timeout = " + lockTimeoutMillis).update();
         while (!claim(principal, key, hash)) {
             Optional<StoredResponse> stored = stored(principal, key);
             if (stored.isEmpty()) {
-                continue; // the other claim was just given up; try again
+                continue; // purged just now; claim again
             }
             StoredResponse first = stored.get();
             if (!first.requestHash().equals(hash)) {
-                problem(response, 422, "Invalid request",
-                        "This Idempotency-Key was already used with a different request.", HEADER);
-                return;
+                return new OtherRequest();
             }
-            if (first.status() != null) {
-                replay(response, first);
-                return;
+            if (first.status() == null) {
+                // left by the former scheme, which stored claims before the answer; V11 removed them
+                throw new IllegalStateException("an idempotency claim without an answer");
             }
-            if (first.createdAt().plus(ABANDONED_AFTER).isAfter(Instant.now())) {
-                problem(response, 409, "Request in progress",
-                        "A request with this Idempotency-Key is still being processed; retry later.", null);
-                return;
-            }
-            release(principal, key);
+            return new Replay(first);
         }
-        ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
+        // the request's own statements (a filing's appends) wait as long as they need
+        jdbc.sql("set local lock_timeout to default").update();
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), recorder);
-        } catch (IOException | ServletException | RuntimeException failure) {
-            release(principal, key);
-            throw failure;
+            chain.run();
+        } catch (IOException | ServletException failure) {
+            throw new ChainFailure(failure);
         }
-        if (recorder.getStatus() >= 500) {
-            release(principal, key);
+        if (recorder.getStatus() >= 500 || recorder.getHeader(HttpHeaders.RETRY_AFTER) != null) {
+            transaction.setRollbackOnly(); // not the key's answer: a retry runs the request anew
         } else {
             jdbc.sql("update idempotency_record set status = ?, content_type = ?, body = ? where principal = ? and idem_key = ?")
                     .params(recorder.getStatus(), recorder.getContentType(), recorder.getContentAsByteArray(), principal, key)
                     .update();
         }
-        recorder.copyBodyToResponse();
+        return new Ran();
+    }
+
+    @FunctionalInterface
+    private interface Chain {
+        void run() throws IOException, ServletException;
     }
 
     private boolean claim(String principal, String key, String hash) {
@@ -115,18 +198,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private Optional<StoredResponse> stored(String principal, String key) {
         return jdbc.sql("""
-                        select request_hash, status, content_type, body, created_at from idempotency_record
+                        select request_hash, status, content_type, body from idempotency_record
                         where principal = ? and idem_key = ?""")
                 .params(principal, key)
                 .query((row, n) -> new StoredResponse(row.getString("request_hash"),
-                        (Integer) row.getObject("status"), row.getString("content_type"), row.getBytes("body"),
-                        row.getTimestamp("created_at").toInstant()))
+                        (Integer) row.getObject("status"), row.getString("content_type"), row.getBytes("body")))
                 .optional();
     }
 
-    private void release(String principal, String key) {
-        jdbc.sql("delete from idempotency_record where principal = ? and idem_key = ? and status is null")
-                .params(principal, key).update();
+    private static boolean hasSqlState(Throwable failure, String state) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void replay(HttpServletResponse response, StoredResponse first) throws IOException {
@@ -138,15 +224,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (first.body() != null) {
             response.getOutputStream().write(first.body());
         }
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail, String field)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String errors = field == null ? "" : ",\"errors\":[{\"field\":\"" + field + "\",\"message\":\"" + detail + "\"}]";
-        response.getWriter().write("{\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                + "\"" + errors + "}");
     }
 
     private static String principal() {

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mekongledger.api.ConflictWithRecord;
+import org.mekongledger.axon.ConcurrentChangeConflict;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
@@ -43,6 +45,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI VALIDATION = URI.create("https://mekong-ledger.org/problems/validation");
     static final URI CONFLICT = URI.create("https://mekong-ledger.org/problems/conflict");
     static final URI NOT_FOUND = URI.create("https://mekong-ledger.org/problems/not-found");
+    static final URI CONCURRENCY_CONFLICT = URI.create("https://mekong-ledger.org/problems/concurrency-conflict");
 
     @ExceptionHandler(RequestRefused.class)
     ProblemDetail refused(RequestRefused refusal) {
@@ -58,10 +61,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A second stream for the same aggregate (the employer account is taken), or a lost race. */
-    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    /** A second stream for the same aggregate: the employer account is taken. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail duplicate(RuntimeException duplicate) {
-        return conflict(new ConflictWithRecord("Already registered, or changed by someone else at the same time"));
+        return conflict(new ConflictWithRecord("Already registered"));
+    }
+
+    /**
+     * Lost races with concurrent changes even after the service's own retries: nothing was recorded
+     * and the same request (same Idempotency-Key) may be sent again; never stored as the key's answer.
+     */
+    @ExceptionHandler({ConcurrentChangeConflict.class, ConcurrencyException.class, LockAcquisitionFailedException.class})
+    ResponseEntity<ProblemDetail> concurrencyConflict(RuntimeException conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The records were changed by someone else at the same time; nothing was recorded. Retry the request.");
+        problem.setType(CONCURRENCY_CONFLICT);
+        problem.setTitle("Changed concurrently");
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     @ExceptionHandler({UnknownRecord.class, AggregateNotFoundException.class})
