@@ -161,6 +161,16 @@ public class WorkerAccount {
         }
     }
 
+    /** What a filing recorded on this account and still stands: its contribution, if any. */
+    public java.util.Optional<ContributionRecorded> standingContribution(String filingId) {
+        return java.util.Optional.ofNullable(standingByFiling.get(filingId));
+    }
+
+    /** What a filing recorded on this account and still stands: its fees, if any. */
+    public List<WelfareFeeRecorded> standingFees(String filingId) {
+        return List.copyOf(standingFeesByFiling.getOrDefault(filingId, List.of()));
+    }
+
     public boolean hasStandingContribution(String filingId) {
         return standingByFiling.containsKey(filingId);
     }

@@ -20,6 +20,8 @@ public class ContributionFiling {
     private String employerAccount;
     private YearMonth period;
     private List<String> workerIds;
+    private String ruleSetVersion;
+    private String currency;
     private boolean reversed;
 
     protected ContributionFiling() {
@@ -49,6 +51,14 @@ public class ContributionFiling {
         return period;
     }
 
+    String ruleSetVersion() {
+        return ruleSetVersion;
+    }
+
+    String currency() {
+        return currency;
+    }
+
     List<String> workerIds() {
         return workerIds;
     }
@@ -60,6 +70,8 @@ public class ContributionFiling {
         employerAccount = event.employerAccount();
         period = event.period();
         workerIds = event.workerIds();
+        ruleSetVersion = event.ruleSetVersion();
+        currency = event.currency();
     }
 
     @EventSourcingHandler

@@ -18,12 +18,14 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.mekongledger.account.WorkerAccount;
 import org.mekongledger.api.ConflictWithRecord;
+import org.mekongledger.api.ContributionRecorded;
 import org.mekongledger.api.ContributionsFiled;
 import org.mekongledger.api.FileContributions;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.ReverseFiling;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
+import org.mekongledger.api.WelfareFeeRecorded;
 import org.mekongledger.contribution.ContributionRuleBook;
 import org.mekongledger.contribution.ContributionRuleSet;
 import org.mekongledger.contribution.ContributionRuleSetVersion;
@@ -172,16 +174,24 @@ public class FilingIntake {
                 });
     }
 
+    /** Answers what it reversed, so the caller needs no read model that may lag behind. */
     @CommandHandler
-    public void handle(ReverseFiling command) {
+    public FilingReversalReceipt handle(ReverseFiling command) {
         Aggregate<ContributionFiling> filing = load(filings, command.filingId())
                 .orElseThrow(() -> new UnknownRecord("contribution filing", command.filingId()));
         filing.execute(f -> f.reverse(command.reason()));
         ContributionFiling reversed = filing.invoke(f -> f);
+        List<ContributionRecorded> contributions = new ArrayList<>();
+        List<WelfareFeeRecorded> fees = new ArrayList<>();
         for (String workerId : new java.util.LinkedHashSet<>(reversed.workerIds())) {
-            accounts.load(workerId).execute(account -> account.reverseContribution(command.filingId(), command.reason()));
+            Aggregate<WorkerAccount> account = accounts.load(workerId);
+            account.invoke(a -> a.standingContribution(command.filingId())).ifPresent(contributions::add);
+            fees.addAll(account.invoke(a -> a.standingFees(command.filingId())));
+            account.execute(a -> a.reverseContribution(command.filingId(), command.reason()));
         }
         periods.release(reversed.scheme(), reversed.employerAccount(), reversed.period(), command.filingId());
+        return new FilingReversalReceipt(command.filingId(), reversed.scheme(), reversed.employerAccount(),
+                reversed.period(), reversed.ruleSetVersion(), reversed.currency(), command.reason(), contributions, fees);
     }
 
     private Optional<ContributionRuleSetVersion> rulesFor(FileContributions command, List<Violation> violations) {

@@ -14,6 +14,7 @@ import org.mekongledger.api.ReverseFiling;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.filing.FilingReceipt;
+import org.mekongledger.filing.FilingReversalReceipt;
 import org.mekongledger.filings.FilingHeaders.FilingHeader;
 import org.mekongledger.filings.FilingResponses.ComputedLine;
 import org.mekongledger.ledger.LedgerQueries;
@@ -76,16 +77,33 @@ class ContributionFilingsController implements ContributionFilingsApi {
         return ResponseEntity.ok(read(filingId));
     }
 
+    /**
+     * Answers from what the reversal recorded: the read models follow asynchronously and may not
+     * know the filing yet. When they already do, its acceptance and the reversal's stamp come from there.
+     */
     @Override
     public ResponseEntity<ContributionFiling> reverseContributionFiling(String filingId, FilingReversalRequest request,
                                                                         String idempotencyKey) {
-        commands.send(new ReverseFiling(filingId, request.getReason()));
-        ContributionFiling filing = read(filingId);
-        // the headers are a projection: answer with the reversal just recorded even if it lags
-        if (filing.getReversal() == null) {
-            filing.status(ContributionFiling.StatusEnum.REVERSED)
-                    .reversal(new FilingReversal().reason(request.getReason())
-                            .reversedAt(java.time.OffsetDateTime.now(ZoneOffset.UTC)));
+        FilingReversalReceipt receipt = commands.send(new ReverseFiling(filingId, request.getReason()));
+        List<ComputedLine> lines = receipt.contributions().stream()
+                .map(c -> new ComputedLine(c.workerId(), c.wage(), c.insurableWage(), c.shares()))
+                .toList();
+        List<FilingResponses.FeeLine> fees = receipt.fees().stream()
+                .map(f -> new FilingResponses.FeeLine(f.workerId(), f.payer().name(), f.amount()))
+                .toList();
+        ContributionFiling filing = filing(filingId, ContributionFiling.StatusEnum.REVERSED, receipt.scheme(),
+                receipt.employerAccount(), receipt.period().toString(), receipt.ruleSetVersion(), receipt.currency(),
+                lines, fees);
+        java.util.Optional<FilingHeader> header = headers.header(filingId);
+        header.ifPresent(h -> filing.acceptedAt(h.filedAt().atOffset(ZoneOffset.UTC)).filedBy(h.filedBy()));
+        if (header.isPresent() && header.get().reversedAt() != null) {
+            filing.reversal(new FilingReversal().reason(header.get().reversalReason())
+                    .reversedAt(header.get().reversedAt().atOffset(ZoneOffset.UTC))
+                    .reversedBy(header.get().reversedBy()));
+        } else {
+            filing.reversal(new FilingReversal().reason(receipt.reason())
+                    .reversedAt(java.time.OffsetDateTime.now(ZoneOffset.UTC))
+                    .reversedBy(LedgerCommands.currentActor()));
         }
         return ResponseEntity.ok(filing);
     }

@@ -98,6 +98,20 @@ public class RuleLibrary implements RuleSetCatalogue {
         }
     }
 
+    /**
+     * The version an amendment adds, as it is in force once the amendment's transaction commits: a
+     * keyed request answers from it before the library has taken it in.
+     */
+    Optional<EntitlementRuleSetVersion> benefitVersionOf(AddRuleSetVersion command) {
+        return benefits.get().ruleSet(command.ruleSetId()).map(ruleSet -> benefitVersion(ruleSet, command.version(),
+                command.effectiveFrom(), command.parameters(), command.source()));
+    }
+
+    ContributionRuleSetVersion contributionVersionOf(AddRuleSetVersion command) {
+        return contributionVersion(command.ruleSetId(), command.version(), command.effectiveFrom(),
+                command.parameters(), command.source());
+    }
+
     /** Called once the amendment's transaction has committed (and at start-up for stored ones). */
     synchronized void added(String ruleSetId, String version, LocalDate effectiveFrom, String parameters, String source) {
         Optional<EntitlementRuleSet> benefitRules = benefits.get().ruleSet(ruleSetId);

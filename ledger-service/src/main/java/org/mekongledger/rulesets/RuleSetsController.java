@@ -80,16 +80,16 @@ class RuleSetsController implements RuleSetsApi {
     public ResponseEntity<RuleSetVersion> addRuleSetVersion(String ruleSetId, RuleSetVersionRequest request,
                                                             String idempotencyKey) {
         String parameters = JSON.valueToTree(request.getParameters()).toString();
-        commands.send(new AddRuleSetVersion(ruleSetId, request.getVersion(), request.getEffectiveFrom(), parameters,
-                request.getSource()));
-        java.util.Optional<EntitlementRuleSet> benefits = library.benefitBook().ruleSet(ruleSetId);
+        AddRuleSetVersion amendment = new AddRuleSetVersion(ruleSetId, request.getVersion(), request.getEffectiveFrom(),
+                parameters, request.getSource());
+        commands.send(amendment);
+        // answer from the amendment itself: inside a keyed request the library takes it in only
+        // once the request's transaction has committed
+        java.util.Optional<EntitlementRuleSetVersion> benefits = library.benefitVersionOf(amendment);
         if (benefits.isPresent()) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(version(benefits.get().versions().stream()
-                    .filter(v -> v.version().equals(request.getVersion())).findFirst().orElseThrow()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(version(benefits.get()));
         }
-        ContributionRuleSetVersion added = library.contributionBook().ruleSet(ruleSetId).orElseThrow().versions().stream()
-                .filter(v -> v.version().equals(request.getVersion())).findFirst().orElseThrow();
-        return ResponseEntity.status(HttpStatus.CREATED).body(version(added));
+        return ResponseEntity.status(HttpStatus.CREATED).body(version(library.contributionVersionOf(amendment)));
     }
 
     private static RuleSetVersion version(EntitlementRuleSetVersion version) {
