@@ -111,7 +111,7 @@ class RuleSetsApiTest extends ApiTestBase {
                 version("2050-01", "2050-01-01", "1.00")).status()).isEqualTo(403);
     }
 
-    private static Map<String, Object> version(String version, String effectiveFrom, String ceiling) {
+    static Map<String, Object> version(String version, String effectiveFrom, String ceiling) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("currency", "THB");
         parameters.put("wageFloor", "1650.00");
@@ -140,7 +140,7 @@ class RuleSetsApiTest extends ApiTestBase {
         throw new AssertionError("no rule set " + id);
     }
 
-    private static JsonNode version(JsonNode ruleSet, String version) {
+    static JsonNode version(JsonNode ruleSet, String version) {
         for (JsonNode v : ruleSet.path("versions")) {
             if (v.path("version").asString().equals(version)) {
                 return v;
