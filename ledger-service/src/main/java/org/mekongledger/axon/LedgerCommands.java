@@ -15,6 +15,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,6 +37,7 @@ public class LedgerCommands {
     public static final String ACTOR = "actor";
     /** PostgreSQL's deadlock_detected and serialization_failure: the transaction lost a race. */
     private static final Set<String> LOST_RACE_STATES = Set.of("40P01", "40001");
+    private static final Logger log = LoggerFactory.getLogger(LedgerCommands.class);
 
     private final CommandGateway gateway;
     private final CommandRetries retries;
@@ -66,8 +69,10 @@ public class LedgerCommands {
                     throw failure;
                 }
                 if (attempt >= retries.maxAttempts()) {
+                    log.warn("A command lost {} races in a row, last to {}", attempt, failure.getClass().getName());
                     throw new ConcurrentChangeConflict(attempt, failure);
                 }
+                log.debug("A command lost a race ({}); attempt {} follows", failure.getClass().getName(), attempt + 1);
                 pause(attempt);
             }
         }

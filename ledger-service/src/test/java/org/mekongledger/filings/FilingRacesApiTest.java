@@ -34,7 +34,7 @@ class FilingRacesApiTest extends ApiTestBase {
         String first = registerWorker("MMR");
         String second = registerWorker("KHM");
         String third = registerWorker("LAO");
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 20; round++) {
             String period = YearMonth.of(2023, 1).plusMonths(round).toString();
             Response standing = file(employer, period, first, "10000.00");
             assertThat(standing.status()).as(standing.raw().body()).isEqualTo(201);
