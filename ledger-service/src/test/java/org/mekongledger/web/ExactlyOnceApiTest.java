@@ -51,6 +51,41 @@ class ExactlyOnceApiTest extends ApiTestBase {
         assertThat(later.raw().body()).isEqualTo(receipts.get(0).raw().body());
     }
 
+    /**
+     * While the first request with a key is still running (here: its claim is held by an open
+     * transaction), a second one waits for at most the lock timeout, then is told to come back.
+     */
+    @Test
+    void aRequestWhoseTwinIsStillRunningIsToldToRetryAndThenRuns() throws Exception {
+        Map<String, Object> filing = filing(registerEmployer(), "2025-07", registerWorker("MMR"), "9000.00");
+        long filingsBefore = filings();
+        Response inProgress;
+        try (java.sql.Connection running = jdbc.getDataSource().getConnection()) {
+            running.setAutoCommit(false);
+            try (var claim = running.prepareStatement("""
+                    insert into idempotency_record (principal, idem_key, request_hash) values (?, 'twin-1', repeat('b', 64))""")) {
+                claim.setString(1, ADMIN);
+                claim.executeUpdate();
+            }
+            long started = System.nanoTime();
+            inProgress = api.post(FILINGS, ADMIN, ADMIN_PW, filing, Map.of("Idempotency-Key", "twin-1"));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+            running.rollback(); // the twin died without an answer
+        }
+
+        assertThat(inProgress.status()).as(inProgress.raw().body()).isEqualTo(409);
+        assertThat(inProgress.json().path("type").asString())
+                .isEqualTo("https://mekong-ledger.org/problems/request-in-progress");
+        assertThat(inProgress.header("Retry-After")).isNotNull();
+        assertThat(filings()).isEqualTo(filingsBefore);
+
+        Response retried = api.post(FILINGS, ADMIN, ADMIN_PW, filing, Map.of("Idempotency-Key", "twin-1"));
+
+        assertThat(retried.status()).as(retried.raw().body()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(filings()).isEqualTo(filingsBefore + 1);
+    }
+
     @Test
     void aRequestWhoseAnswerWasLostGetsTheSameReceiptWhenSentAgain() {
         String employer = registerEmployer();
