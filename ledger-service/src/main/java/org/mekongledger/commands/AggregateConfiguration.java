@@ -2,16 +2,18 @@ package org.mekongledger.commands;
 
 import java.time.Clock;
 
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.mekongledger.account.WorkerAccount;
-import org.mekongledger.axon.BoundedAggregateCache;
+import org.mekongledger.axon.AggregateCaches;
 import org.mekongledger.employer.Employer;
 import org.mekongledger.filing.ContributionFiling;
 import org.mekongledger.filing.FilingIntake;
 import org.mekongledger.filing.FilingPeriodRegister;
 import org.mekongledger.ruleset.RuleSetAmendments;
 import org.mekongledger.rulesets.RuleLibrary;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +22,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AggregateConfiguration {
 
+    @Bean(destroyMethod = "close")
+    AggregateCaches aggregateCaches() {
+        return new AggregateCaches();
+    }
+
     @Bean
-    ConfigurerModule ledgerAggregates(@Value("${ledger.axon.account-cache-size:50000}") int accountCacheSize,
+    Cache workerAccountCache(AggregateCaches caches, @Value("${ledger.axon.account-cache-size}") long accountCacheSize) {
+        return caches.bounded("worker-accounts", accountCacheSize);
+    }
+
+    @Bean
+    Cache employerCache(AggregateCaches caches) {
+        return caches.bounded("employers", 10_000);
+    }
+
+    @Bean
+    ConfigurerModule ledgerAggregates(@Qualifier("workerAccountCache") Cache accountCache,
+                                      @Qualifier("employerCache") Cache employerCache,
                                       RuleLibrary rules, FilingPeriodRegister periods, Clock clock) {
-        BoundedAggregateCache accountCache = new BoundedAggregateCache(accountCacheSize);
-        BoundedAggregateCache employerCache = new BoundedAggregateCache(10_000);
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(WorkerAccount.class)
                         .configureCache(c -> accountCache))
