@@ -51,6 +51,8 @@ public abstract class ApiTestBase {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        registry.add("spring.flyway.user", database::ownerUsername);
+        registry.add("spring.flyway.password", database::ownerPassword);
     }
 
     @BeforeEach
