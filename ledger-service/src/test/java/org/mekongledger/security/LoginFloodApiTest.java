@@ -113,13 +113,14 @@ class LoginFloodApiTest extends ApiTestBase {
         // machine): no request slower than the slowest before plus (limit + threads) bcrypt checks ...
         assertThat(during).as("requests of another user during the flood").hasSizeGreaterThanOrEqualTo(1);
         long bound = baselineMax + (MAX_FAILURES + FLOOD_THREADS) * bcryptNanos;
-        // ... and, all its requests together, no more than those checks' time beyond their usual time;
-        // unthrottled, the flood would hold it up for about FLOOD checks' time (every one bcrypt)
+        // ... and, all its requests together, no more than those checks' time beyond their usual time
+        // (times 3). Unthrottled, the flood would hold it up for FLOOD checks on two cores: 100 checks'
+        // time, more than the 3 x 18 allowed here.
         Collections.sort(before);
         long usual = before.get(before.size() / 2);
         long heldUp = during.stream().mapToLong(Long::longValue).sum() - during.size() * usual;
         assertThat(heldUp).as("time the other user was held up (ns); bcrypt %d ns", bcryptNanos)
-                .isLessThanOrEqualTo(2L * (MAX_FAILURES + FLOOD_THREADS) * bcryptNanos);
+                .isLessThanOrEqualTo(3L * (MAX_FAILURES + FLOOD_THREADS) * bcryptNanos);
         System.out.printf("Login flood: %d checked, %d throttled; other user's slowest %d ms during (%d requests), "
                         + "%d ms before; held up %d ms in all; bcrypt %d ms; bound %d ms%n", checked, throttled,
                 Collections.max(during) / 1_000_000, during.size(), baselineMax / 1_000_000, heldUp / 1_000_000,
