@@ -6,13 +6,14 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.mekongledger.account.WorkerAccount;
-import org.mekongledger.axon.BoundedAggregateCache;
+import org.mekongledger.axon.AggregateCaches;
 import org.mekongledger.employer.Employer;
 import org.mekongledger.filing.ContributionFiling;
 import org.mekongledger.filing.FilingIntake;
 import org.mekongledger.filing.FilingPeriodRegister;
 import org.mekongledger.ruleset.RuleSetAmendments;
 import org.mekongledger.rulesets.RuleLibrary;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,21 +22,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AggregateConfiguration {
 
-    /** Beans, so that whoever must forget uncommitted state (a rolled-back request) can reach them. */
-    @Bean
-    Cache workerAccountCache(@Value("${ledger.axon.account-cache-size:50000}") int accountCacheSize) {
-        return new BoundedAggregateCache(accountCacheSize);
+    @Bean(destroyMethod = "close")
+    AggregateCaches aggregateCaches() {
+        return new AggregateCaches();
     }
 
     @Bean
-    Cache employerCache() {
-        return new BoundedAggregateCache(10_000);
+    Cache workerAccountCache(AggregateCaches caches, @Value("${ledger.axon.account-cache-size}") long accountCacheSize) {
+        return caches.bounded("worker-accounts", accountCacheSize);
     }
 
     @Bean
-    ConfigurerModule ledgerAggregates(Cache workerAccountCache, Cache employerCache,
+    Cache employerCache(AggregateCaches caches) {
+        return caches.bounded("employers", 10_000);
+    }
+
+    @Bean
+    ConfigurerModule ledgerAggregates(@Qualifier("workerAccountCache") Cache accountCache,
+                                      @Qualifier("employerCache") Cache employerCache,
                                       RuleLibrary rules, FilingPeriodRegister periods, Clock clock) {
-        Cache accountCache = workerAccountCache;
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(WorkerAccount.class)
                         .configureCache(c -> accountCache))

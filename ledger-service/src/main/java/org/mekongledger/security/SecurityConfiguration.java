@@ -14,6 +14,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,17 +29,24 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Every /api call is authenticated; FUND_ADMIN writes, AUDITOR and EMBASSY_OFFICER read. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String[] READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER"};
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+    private static final long REMEMBERED_MAX = 10_000;
+    private static final String[] API_DOCS = {"/openapi/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs", "/v3/api-docs/**"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
-                            IdempotencyFilter idempotency) throws Exception {
-        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses();
+                            IdempotencyFilter idempotency, JsonMapper json, Environment environment) throws Exception {
+        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses(json);
+        // the contract and its UI list every operation: open only on a developer's machine
+        boolean apiDocsOpen = environment.acceptsProfiles(Profiles.of("local"));
         return http
                 // a stateless JSON API with HTTP Basic: no cookies, so no CSRF token to steal
                 .csrf(csrf -> csrf.disable())
@@ -47,7 +56,8 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/openapi/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(API_DOCS).access(apiDocsOpen ? SingleResultAuthorizationManager.permitAll()
+                                : AuthorityAuthorizationManager.hasAnyRole(READERS))
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         // a simulation records nothing: anyone who may read may ask "what if"
                         .requestMatchers(HttpMethod.POST, "/api/v1/entitlements/simulations").hasAnyRole(READERS)
@@ -83,11 +93,17 @@ class SecurityConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /**
+     * A remembered success answers first (so a client already signed in keeps working while its
+     * name is flooded); then the throttle refuses a flooded name before bcrypt runs.
+     */
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+                                                LoginThrottleSettings throttle, Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new RememberedAuthentications(passwords, Duration.ofMinutes(5), clock));
+        return new ProviderManager(new RememberedAuthentications(new LoginThrottle(passwords, throttle, clock),
+                REMEMBERED_FOR, REMEMBERED_MAX, clock));
     }
 
     private static UserDetails localUser(String name, String role, PasswordEncoder encoder) {

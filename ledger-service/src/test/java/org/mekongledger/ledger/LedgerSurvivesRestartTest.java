@@ -72,10 +72,8 @@ class LedgerSurvivesRestartTest {
         return new SpringApplicationBuilder(LedgerServiceApplication.class)
                 .profiles("test")
                 // as arguments: builder properties are only defaults, below application.yml
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.username(),
-                        "--spring.datasource.password=" + database.password());
+                .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0"),
+                        database.springArguments().stream()).toArray(String[]::new));
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {

@@ -43,12 +43,36 @@ class AccessApiTest extends ApiTestBase {
     }
 
     @Test
-    void healthIsOpenAndTheContractIsPublished() {
+    void healthIsOpenButTheContractAndItsUiNeedASignInOutsideTheLocalProfile() {
         assertThat(api.get("/actuator/health", null, null).status()).isEqualTo(200);
-        Response spec = api.get("/openapi/ledger-api.yaml", null, null);
+        for (String docs : java.util.List.of("/openapi/ledger-api.yaml", "/swagger-ui.html", "/swagger-ui/index.html",
+                "/v3/api-docs", "/v3/api-docs/swagger-config")) {
+            Response anonymous = api.get(docs, null, null);
+            assertThat(anonymous.status()).as(docs).isEqualTo(401);
+            assertThat(anonymous.contentType()).as(docs).startsWith("application/problem+json");
+            assertThat(api.get(docs, AUDITOR, "wrong").status()).as(docs).isEqualTo(401);
+        }
+        // any reader role may read the contract
+        Response spec = api.get("/openapi/ledger-api.yaml", EMBASSY, EMBASSY_PW);
         assertThat(spec.status()).isEqualTo(200);
         assertThat(spec.raw().body()).contains("/contribution-filings");
-        assertThat(api.get("/swagger-ui/index.html", null, null).status()).isEqualTo(200);
+        assertThat(api.get("/swagger-ui/index.html", AUDITOR, AUDITOR_PW).status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs", ADMIN, ADMIN_PW).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusalsOfSignInAndRoleAreProblemDetails() {
+        Response anonymous = api.get("/api/v1/ledger/trial-balance", null, null);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(anonymous.json().path("status").asInt()).isEqualTo(401);
+        assertThat(anonymous.json().path("title").asString()).isEqualTo("Unauthenticated");
+        // about:blank, which Spring leaves out as RFC 9457 allows
+        assertThat(anonymous.json().path("type").asString()).isIn("", "about:blank");
+
+        Response forbidden = api.post("/api/v1/employers", AUDITOR, AUDITOR_PW,
+                Map.of("employerAccount", "3000000003", "name", "X \"quoted\""));
+        assertThat(forbidden.json().path("status").asInt()).isEqualTo(403);
+        assertThat(forbidden.json().path("detail").asString()).isEqualTo("Your role may not do this.");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.mekongledger.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.mekongledger.support.ApiClient.Response;
 import org.mekongledger.support.ApiTestBase;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -20,5 +21,14 @@ class LocalProfileUsersTest extends ApiTestBase {
                 java.util.Map.of("employerAccount", "4000000001", "name", "X")).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/employers", "admin", "admin",
                 java.util.Map.of("employerAccount", "4000000001", "name", "X")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void underTheLocalProfileTheContractAndItsUiAreOpen() {
+        Response spec = api.get("/openapi/ledger-api.yaml", null, null);
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.raw().body()).contains("/contribution-filings");
+        assertThat(api.get("/swagger-ui/index.html", null, null).status()).isEqualTo(200);
+        assertThat(api.get("/v3/api-docs", null, null).status()).isEqualTo(200);
     }
 }

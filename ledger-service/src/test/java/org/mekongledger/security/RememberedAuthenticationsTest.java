@@ -40,7 +40,7 @@ class RememberedAuthenticationsTest {
     @Test
     void aSuccessfulCheckIsRememberedForAWhileThenMadeAgain() {
         MutableClock clock = new MutableClock();
-        RememberedAuthentications remembered = new RememberedAuthentications(passwords, Duration.ofMinutes(5), clock);
+        RememberedAuthentications remembered = new RememberedAuthentications(passwords, Duration.ofMinutes(5), 100, clock);
 
         remembered.authenticate(login("admin", "s3cret"));
         remembered.authenticate(login("admin", "s3cret"));
@@ -54,12 +54,43 @@ class RememberedAuthenticationsTest {
     @Test
     void aWrongPasswordIsNeverRememberedNorLetThroughByAnEarlierSuccess() {
         RememberedAuthentications remembered = new RememberedAuthentications(passwords, Duration.ofMinutes(5),
-                new MutableClock());
+                100, new MutableClock());
         remembered.authenticate(login("admin", "s3cret"));
 
         assertThatThrownBy(() -> remembered.authenticate(login("admin", "guess"))).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> remembered.authenticate(login("admin", "guess"))).isInstanceOf(BadCredentialsException.class);
         assertThat(checks).hasValue(3);
+    }
+
+    @Test
+    void rememberedLoginsAreKeyedByAnHmacUnderAKeyOfThisProcessNotByAPlainDigest() throws Exception {
+        RememberedAuthentications one = new RememberedAuthentications(passwords, Duration.ofMinutes(5), 100,
+                new MutableClock());
+        RememberedAuthentications another = new RememberedAuthentications(passwords, Duration.ofMinutes(5), 100,
+                new MutableClock());
+
+        String key = one.keyOf("admin", "s3cret");
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("admin\u0000s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(key).hasSize(64).isEqualTo(one.keyOf("admin", "s3cret")).isNotEqualTo(sha256);
+        assertThat(another.keyOf("admin", "s3cret")).as("a fresh random key per process").isNotEqualTo(key);
+        assertThat(key).doesNotContain("s3cret");
+        // a name and password cannot pose as another pair by moving characters across the boundary
+        assertThat(one.keyOf("admin\u0000", "s3cret")).isNotEqualTo(one.keyOf("admin", "\u0000s3cret"));
+    }
+
+    @Test
+    void holdsAtMostItsBoundOfRememberedLogins() {
+        RememberedAuthentications remembered = new RememberedAuthentications(passwords, Duration.ofMinutes(5), 100,
+                new MutableClock());
+
+        for (int i = 0; i < 1_000; i++) {
+            remembered.authenticate(login("batch-client-" + i, "s3cret"));
+        }
+
+        assertThat(remembered.rememberedCount()).isLessThanOrEqualTo(100);
+        assertThat(checks).hasValue(1_000);
     }
 
     private static Authentication login(String user, String password) {

@@ -43,6 +43,8 @@ public abstract class ApiTestBase {
     protected int port;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    private org.springframework.core.env.Environment environment;
     protected ApiClient api;
 
     @DynamicPropertySource
@@ -51,6 +53,8 @@ public abstract class ApiTestBase {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        registry.add("spring.flyway.user", database::ownerUsername);
+        registry.add("spring.flyway.password", database::ownerPassword);
     }
 
     @BeforeEach
@@ -115,6 +119,19 @@ public abstract class ApiTestBase {
     protected ApiClient.Response eventually(String path, Predicate<ApiClient.Response> ready) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> read(path), ready);
+    }
+
+    /**
+     * The owner's access (what Flyway runs as), for a test that must do what the service's role may
+     * not, e.g. tamper with the event store to inject a fault.
+     */
+    protected JdbcTemplate owner() {
+        String url = environment.getRequiredProperty("spring.datasource.url");
+        String schema = environment.getRequiredProperty("ledger.db.schema");
+        return new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                environment.getRequiredProperty("spring.flyway.user"),
+                environment.getProperty("spring.flyway.password", "")));
     }
 
     protected long eventCount() {

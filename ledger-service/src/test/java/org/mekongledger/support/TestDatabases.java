@@ -16,8 +16,24 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class TestDatabases {
 
-    public record Database(String url, String username, String password) {
+    /**
+     * A database and its two users: {@code username} is the service's runtime role (it may only
+     * append to and read the event store), {@code ownerUsername} the owner Flyway runs as.
+     */
+    public record Database(String url, String username, String password, String ownerUsername, String ownerPassword) {
+
+        /** The same as command-line arguments, for a service started by a test. */
+        public java.util.List<String> springArguments() {
+            return java.util.List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
+                    "--spring.datasource.password=" + password, "--spring.flyway.user=" + ownerUsername,
+                    "--spring.flyway.password=" + ownerPassword);
+        }
     }
+
+    /** The service's role in tests; migration V13 creates it on the server if absent. */
+    public static final String RUNTIME_USER = "ledger_app";
+    /** Used where the server checks passwords (Testcontainers); the local server trusts. */
+    private static final String RUNTIME_PASSWORD = "ledger-app-test";
 
     private static final String PREFIX = "ledger_test_";
     private static PostgreSQLContainer container;
@@ -46,8 +62,8 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + server.url(), e);
         }
-        return new Database(withDatabase(server.url(), name) + "?reWriteBatchedInserts=true", server.username(),
-                server.password());
+        return new Database(withDatabase(server.url(), name) + "?reWriteBatchedInserts=true", RUNTIME_USER,
+                RUNTIME_PASSWORD, server.username(), server.password());
     }
 
     private static Database server() {
@@ -56,11 +72,13 @@ public final class TestDatabases {
             container.start();
         }
         if (container != null) {
-            return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+            return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                    container.getUsername(), container.getPassword());
         }
         String url = System.getenv().getOrDefault("LEDGER_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        return new Database(url, System.getenv().getOrDefault("LEDGER_TEST_DB_USER", "postgres"),
-                System.getenv().getOrDefault("LEDGER_TEST_DB_PASSWORD", ""));
+        String user = System.getenv().getOrDefault("LEDGER_TEST_DB_USER", "postgres");
+        String password = System.getenv().getOrDefault("LEDGER_TEST_DB_PASSWORD", "");
+        return new Database(url, user, password, user, password);
     }
 
     private static boolean dockerAvailable() {
