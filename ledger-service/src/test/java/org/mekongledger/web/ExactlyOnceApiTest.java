@@ -116,19 +116,19 @@ class ExactlyOnceApiTest extends ApiTestBase {
         assertThat(file(employer, "2025-05", worker, "9000.00").status()).isEqualTo(201); // account now cached
         Map<String, Object> june = filing(employer, "2025-06", worker, "9500.00");
         long events = eventCount();
-        jdbc.execute("""
+        owner().execute("""
                 create function refuse_answer() returns trigger language plpgsql as $$
                 begin
                     if new.idem_key = 'crash-1' then raise exception 'the service died here'; end if;
                     return new;
                 end $$""");
-        jdbc.execute("create trigger refuse_answer before update on idempotency_record "
+        owner().execute("create trigger refuse_answer before update on idempotency_record "
                 + "for each row execute function refuse_answer()");
         Response failed;
         try {
             failed = api.post(FILINGS, ADMIN, ADMIN_PW, june, Map.of("Idempotency-Key", "crash-1"));
         } finally {
-            jdbc.execute("drop trigger refuse_answer on idempotency_record");
+            owner().execute("drop trigger refuse_answer on idempotency_record");
         }
 
         assertThat(failed.status()).as(failed.raw().body()).isEqualTo(503);
