@@ -7,7 +7,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.DispatcherType;
+
 import org.mekongledger.web.IdempotencyFilter;
+import org.mekongledger.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** Every /api call is authenticated; FUND_ADMIN writes, AUDITOR and EMBASSY_OFFICER read. */
 @Configuration(proxyBeanMethods = false)
@@ -38,8 +42,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
-                            IdempotencyFilter idempotency) throws Exception {
-        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses();
+                            IdempotencyFilter idempotency, ProblemWriter problemWriter) throws Exception {
+        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses(problemWriter);
         return http
                 // a stateless JSON API with HTTP Basic: no cookies, so no CSRF token to steal
                 .csrf(csrf -> csrf.disable())
@@ -48,6 +52,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
+                        // the error page renders a failure already decided; refusing it would turn it into a 403
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/openapi/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
@@ -57,6 +63,12 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .addFilterAfter(idempotency, AuthorizationFilter.class)
                 .build();
+    }
+
+    /** Picked up by Spring Security's filter chain proxy for firewall rejections. */
+    @Bean
+    RequestRejectedHandler malformedRequests(ProblemWriter problemWriter) {
+        return new MalformedRequests(problemWriter);
     }
 
     @Bean
