@@ -1,6 +1,9 @@
 package org.mekongledger.web;
 
+import com.fasterxml.jackson.annotation.Nulls;
+
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,5 +47,11 @@ class HttpInputConfiguration {
                 .maxNameLength(200)
                 .maxTokenCount(500_000)
                 .build());
+    }
+
+    /** A null inside a list ("documents":[null]) is refused by name instead of failing later. */
+    @Bean
+    JsonMapperBuilderCustomizer noNullElements() {
+        return mapper -> mapper.changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL));
     }
 }

@@ -99,7 +99,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail parameterViolated(ConstraintViolationException violated) {
         List<Violation> violations = violated.getConstraintViolations().stream()
-                .map(violation -> new Violation(parameterName(violation), violation.getMessage()))
+                .map(violation -> new Violation(parameterName(violation),
+                        violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Pattern
+                                ? explainPattern(violation.getInvalidValue(), violation.getMessage())
+                                : violation.getMessage()))
                 .sorted(java.util.Comparator.comparing(Violation::field))
                 .toList();
         return invalid("The request has invalid parameters; nothing was recorded.", violations);
@@ -111,7 +114,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         List<Violation> violations = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            violations.add(new Violation(error.getField(), error.getDefaultMessage()));
+            violations.add(new Violation(error.getField(), "Pattern".equals(error.getCode())
+                    ? explainPattern(error.getRejectedValue(), error.getDefaultMessage()) : error.getDefaultMessage()));
         }
         ex.getBindingResult().getGlobalErrors()
                 .forEach(error -> violations.add(new Violation(error.getObjectName(), error.getDefaultMessage())));
@@ -154,6 +158,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         : "The request body is missing or unreadable");
         problem.setTitle("Malformed request");
         return problem(problem);
+    }
+
+    /** A regular expression means little to a caller: say what is wrong with the value when it is plain. */
+    private static String explainPattern(Object rejected, String message) {
+        if (rejected instanceof String text) {
+            int forbidden = text.codePoints().filter(ProblemResponses::forbiddenInText).findFirst().orElse(-1);
+            if (forbidden >= 0) {
+                return String.format("contains U+%04X; control and bidirectional-formatting characters are not allowed",
+                        forbidden);
+            }
+            if (!text.isEmpty() && text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                return "must not be blank";
+            }
+        }
+        return message;
+    }
+
+    private static boolean forbiddenInText(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.SURROGATE
+                || codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069;
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

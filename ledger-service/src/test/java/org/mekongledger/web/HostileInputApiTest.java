@@ -15,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,10 @@ import org.mekongledger.support.ApiClient;
 import org.mekongledger.support.ApiClient.Response;
 import org.mekongledger.support.ApiTestBase;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -323,6 +332,8 @@ class HostileInputApiTest extends ApiTestBase {
                 Response response = admin("/api/v1/workers", worker);
                 assertRefused(response, 422);
                 assertThat(response.errorFields()).as(name).containsExactly(field);
+                assertThat(response.json().path("errors").get(0).path("message").asString()).as(name)
+                        .contains("U+").contains("not allowed");
             }
             Response employer = admin("/api/v1/employers", Map.of("employerAccount", "3000000002", "name", name));
             assertThat(employer.errorFields()).containsExactly("name");
@@ -351,6 +362,43 @@ class HostileInputApiTest extends ApiTestBase {
                 .errorFields()).containsExactly("reason");
         assertThat(admin("/api/v1/rule-sets/TH_SSF_S33/versions", Map.of("version", "2040-01",
                 "effectiveFrom", "2040-01-01", "source", "x\u0000", "parameters", Map.of())).errorFields()).contains("source");
+        assertNothingRecorded();
+    }
+
+    @Test
+    void blankTextAndNullListElementsAreRefusedNamingTheField() {
+        Map<String, Object> blank = worker("MMR", "PASSPORT", uniqueNumber("P"));
+        blank.put("givenName", " \u00A0\u3000 ");
+        Response blankName = admin("/api/v1/workers", blank);
+        assertRefused(blankName, 422);
+        assertThat(blankName.errorFields()).containsExactly("givenName");
+        assertThat(blankName.json().path("errors").get(0).path("message").asString()).isEqualTo("must not be blank");
+        assertThat(admin("/api/v1/employers", Map.of("employerAccount", "3000000004", "name", "   ")).errorFields())
+                .containsExactly("name");
+
+        Map<String, Object> nullDocument = worker("MMR", "PASSPORT", uniqueNumber("P"));
+        nullDocument.put("documents", java.util.Arrays.asList((Object) null));
+        assertThat(admin("/api/v1/workers", nullDocument).errorFields()).containsExactly("documents[0]");
+        Map<String, Object> nullContact = worker("MMR", "PASSPORT", uniqueNumber("P"));
+        nullContact.put("contacts", java.util.Arrays.asList((Object) null));
+        assertThat(admin("/api/v1/workers", nullContact).errorFields()).containsExactly("contacts[0]");
+        String employer = registerEmployer();
+        eventsBefore = eventCount();
+        Map<String, Object> nullLine = new LinkedHashMap<>(filing(employer, "2026-01"));
+        nullLine.put("lines", java.util.Arrays.asList((Object) null));
+        assertThat(admin("/api/v1/contribution-filings", nullLine).errorFields()).containsExactly("lines[0]");
+        Map<String, Object> simulation = new LinkedHashMap<>();
+        simulation.put("worker", Map.of("dateOfBirth", "1965-05-01", "nationality", "THA"));
+        simulation.put("history", java.util.Arrays.asList((Object) null));
+        assertThat(simulate(simulation).errorFields()).containsExactly("history[0]");
+        simulation.put("history", List.of());
+        simulation.put("foreignPeriods", java.util.Arrays.asList((Object) null));
+        assertThat(simulate(simulation).errorFields()).containsExactly("foreignPeriods[0]");
+
+        String workerId = registerWorker("MMR");
+        eventsBefore = eventCount();
+        assertThat(admin("/api/v1/workers/" + workerId + "/insurance-periods", Map.of("scheme", "MM_SSB",
+                "from", "2018-01", "to", "2018-12", "source", "  ")).errorFields()).containsExactly("source");
         assertNothingRecorded();
     }
 
@@ -400,6 +448,42 @@ class HostileInputApiTest extends ApiTestBase {
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.json().path("type").asString()).isEqualTo("https://mekong-ledger.org/problems/forbidden");
         assertNothingRecorded();
+    }
+
+    @Test
+    void aFailureOutsideTheControllersReachesTheErrorPageWithoutBecomingA403() {
+        Response failed = api.get("/api/v1/workers?fail=" + FailureOutsideMvc.TRIGGER, ADMIN, ADMIN_PW);
+        Response unauthenticated = api.get("/api/v1/workers?fail=" + FailureOutsideMvc.TRIGGER, null, null);
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        // the deliberate failure is logged by the container, as it should be; nothing else is
+        assertThat(log.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+                .allSatisfy(event -> assertThat(String.valueOf(event.getThrowableProxy() == null ? event.getFormattedMessage()
+                        : event.getThrowableProxy().getMessage())).contains(FailureOutsideMvc.TRIGGER));
+        log.list.clear();
+    }
+
+    /** A request that fails after Spring Security let it in, outside any controller. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FailureOutsideMvc {
+        static final String TRIGGER = "deliberate-failure-outside-mvc";
+
+        @Bean
+        FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
+            FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                @Override
+                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                        throws ServletException, IOException {
+                    if (TRIGGER.equals(request.getParameter("fail"))) {
+                        throw new IllegalStateException(TRIGGER);
+                    }
+                    chain.doFilter(request, response);
+                }
+            });
+            registration.setOrder(0);
+            return registration;
+        }
     }
 
     // --- helpers ----------------------------------------------------------------------------------
