@@ -320,6 +320,22 @@ class HostileInputApiTest extends ApiTestBase {
         assertNothingRecorded();
     }
 
+    @Test
+    void theLargestSimulationAllowedStillAnswersQuickly() {
+        // 1,200 months in 100 ranges of a year each, the most a simulation may ask for
+        List<Map<String, String>> history = new ArrayList<>();
+        for (int year = 2001; year <= 2100; year++) {
+            history.add(Map.of("scheme", "TH_SSF_S33", "from", year + "-01", "to", year + "-12", "wage", "20000.00"));
+        }
+        long started = System.nanoTime();
+        Response response = simulate(Map.of("worker", Map.of("dateOfBirth", "1985-05-01", "nationality", "THA"),
+                "history", history, "asOf", "2100-12-31"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
     // --- strings ----------------------------------------------------------------------------------
 
     @Test
@@ -438,6 +454,30 @@ class HostileInputApiTest extends ApiTestBase {
     }
 
     @Test
+    void oddHeadersAreRefusedWithA4xxProblem() {
+        Map<String, Integer> authorizations = new LinkedHashMap<>();
+        authorizations.put("Basic !!!not-base64!!!", 401);
+        authorizations.put("Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)), 401);
+        authorizations.put("Bearer abc", 401);
+        authorizations.put("Basic", 401);
+        authorizations.put("Basic " + Base64.getEncoder().encodeToString(("fund-admin:" + "x".repeat(2000)).getBytes(StandardCharsets.UTF_8)), 401);
+        authorizations.forEach((authorization, status) -> {
+            Response response = headers("GET", "/api/v1/workers", null, "Authorization", authorization);
+            assertThat(response.status()).as(authorization).isEqualTo(status);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        });
+        String body = "{\"employerAccount\":\"3000000005\",\"name\":\"A\"}";
+        String admin = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PW).getBytes(StandardCharsets.UTF_8));
+        assertRefused(headers("POST", "/api/v1/employers", body, "Authorization", admin, "Content-Type", "text/plain"), 415);
+        assertRefused(headers("POST", "/api/v1/employers", body, "Authorization", admin,
+                "Content-Type", "application/json; charset=nonsense"), 415);
+        assertRefused(headers("POST", "/api/v1/employers", body, "Authorization", admin,
+                "Content-Type", "application/json", "Accept", "text/html"), 406);
+        assertRefused(headers("DELETE", "/api/v1/employers/3000000005", null, "Authorization", admin), 405);
+        assertNothingRecorded();
+    }
+
+    @Test
     void authenticationRefusalsAreProblemsBuiltLikeEveryOther() {
         Response unauthenticated = api.get("/api/v1/workers", AUDITOR, "wrong");
         assertThat(unauthenticated.status()).isEqualTo(401);
@@ -490,6 +530,26 @@ class HostileInputApiTest extends ApiTestBase {
 
     private Response simulate(Object body) {
         return api.post("/api/v1/entitlements/simulations", AUDITOR, AUDITOR_PW, body);
+    }
+
+    private Response headers(String method, String path, String body, String... headers) {
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return new Response(response.statusCode(), response,
+                    text.startsWith("{") ? ApiClient.JSON.readTree(text) : ApiClient.JSON.missingNode());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertRefused(Response response, int status) {
