@@ -17,6 +17,7 @@ import org.mekongledger.entitlement.ForeignPeriod;
 import org.mekongledger.entitlement.LifeEvent;
 import org.mekongledger.entitlement.LifeEventType;
 import org.mekongledger.entitlement.WageHistory;
+import org.mekongledger.web.PlausibleDates;
 import org.mekongledger.web.contract.EntitlementsApi;
 import org.mekongledger.web.contract.model.EntitlementSimulation;
 import org.mekongledger.web.contract.model.Entitlements;
@@ -43,6 +44,11 @@ class EntitlementsController implements EntitlementsApi {
     public ResponseEntity<Entitlements> getWorkerEntitlements(String workerId, LocalDate asOf,
                                                               org.mekongledger.web.contract.model.LifeEventType event) {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        List<Violation> violations = new ArrayList<>();
+        PlausibleDates.inSimulation("asOf", date, violations);
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
         List<org.mekongledger.web.contract.model.Entitlement> entitlements = cases.answer(workerId, date,
                         event == null ? null : LifeEventType.valueOf(event.getValue()),
                         entitlementCase -> EntitlementResponses.render(rules.engine().entitlements(entitlementCase)))
@@ -54,6 +60,45 @@ class EntitlementsController implements EntitlementsApi {
     public ResponseEntity<Entitlements> simulateEntitlements(EntitlementSimulation simulation) {
         LocalDate asOf = simulation.getAsOf() == null ? LocalDate.now(clock) : simulation.getAsOf();
         List<Violation> violations = new ArrayList<>();
+        // every date bounded and the months counted before any month is computed: the engine's
+        // work grows with them, and a request thread must stay free for others
+        PlausibleDates.inSimulation("asOf", asOf, violations);
+        PlausibleDates.inSimulation("insuredStatusEnded", simulation.getInsuredStatusEnded(), violations);
+        if (simulation.getEvent() != null) {
+            PlausibleDates.inSimulation("event.date", simulation.getEvent().getDate(), violations);
+        }
+        PlausibleDates.within("worker.dateOfBirth", simulation.getWorker().getDateOfBirth(), PlausibleDates.EARLIEST,
+                PlausibleDates.SIMULATION_TO, violations);
+        long historyMonths = 0;
+        for (int i = 0; i < simulation.getHistory().size(); i++) {
+            WageRange range = simulation.getHistory().get(i);
+            YearMonth from = YearMonth.parse(range.getFrom());
+            YearMonth to = YearMonth.parse(range.getTo());
+            PlausibleDates.inSimulation("history[" + i + "].from", from, violations);
+            PlausibleDates.inSimulation("history[" + i + "].to", to, violations);
+            historyMonths += Math.max(0, from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1);
+        }
+        long foreignMonths = 0;
+        List<org.mekongledger.web.contract.model.SimulatedForeignPeriod> periods =
+                simulation.getForeignPeriods() == null ? List.of() : simulation.getForeignPeriods();
+        for (int i = 0; i < periods.size(); i++) {
+            YearMonth from = YearMonth.parse(periods.get(i).getFrom());
+            YearMonth to = YearMonth.parse(periods.get(i).getTo());
+            PlausibleDates.inSimulation("foreignPeriods[" + i + "].from", from, violations);
+            PlausibleDates.inSimulation("foreignPeriods[" + i + "].to", to, violations);
+            foreignMonths += Math.max(0, from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1);
+        }
+        if (historyMonths > PlausibleDates.SIMULATION_MONTHS) {
+            violations.add(new Violation("history", "the ranges cover " + historyMonths + " months; at most "
+                    + PlausibleDates.SIMULATION_MONTHS + " in all"));
+        }
+        if (foreignMonths > PlausibleDates.SIMULATION_MONTHS) {
+            violations.add(new Violation("foreignPeriods", "the periods cover " + foreignMonths + " months; at most "
+                    + PlausibleDates.SIMULATION_MONTHS + " in all"));
+        }
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
         Map<String, List<WageHistory.WageRange>> ranges = new java.util.LinkedHashMap<>();
         for (int i = 0; i < simulation.getHistory().size(); i++) {
             WageRange range = simulation.getHistory().get(i);
@@ -75,8 +120,6 @@ class EntitlementsController implements EntitlementsApi {
             }
         }
         List<ForeignPeriod> foreign = new ArrayList<>();
-        List<org.mekongledger.web.contract.model.SimulatedForeignPeriod> periods =
-                simulation.getForeignPeriods() == null ? List.of() : simulation.getForeignPeriods();
         for (int i = 0; i < periods.size(); i++) {
             YearMonth from = YearMonth.parse(periods.get(i).getFrom());
             YearMonth to = YearMonth.parse(periods.get(i).getTo());

@@ -7,7 +7,12 @@ import java.time.YearMonth;
 import org.mekongledger.api.CreditInsurancePeriod;
 import org.mekongledger.api.RecordLifeEvent;
 import org.mekongledger.api.RequestRefused;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mekongledger.api.Violation;
 import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.web.PlausibleDates;
 import org.mekongledger.entitlement.LifeEventType;
 import org.mekongledger.web.contract.WorkerHistoryApi;
 import org.mekongledger.web.contract.model.InsurancePeriod;
@@ -34,6 +39,11 @@ class WorkerHistoryController implements WorkerHistoryApi {
         if (event.getDate().isAfter(LocalDate.now(clock))) {
             throw new RequestRefused("date", "a life event is recorded once it has happened");
         }
+        List<Violation> violations = new ArrayList<>();
+        PlausibleDates.within("date", event.getDate(), PlausibleDates.EARLIEST, LocalDate.now(clock), violations);
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
         commands.send(new RecordLifeEvent(workerId, LifeEventType.valueOf(event.getType().getValue()), event.getDate(),
                 event.getCountry()));
         return ResponseEntity.status(HttpStatus.CREATED).body(event);
@@ -42,8 +52,18 @@ class WorkerHistoryController implements WorkerHistoryApi {
     @Override
     public ResponseEntity<InsurancePeriod> creditInsurancePeriod(String workerId, InsurancePeriod period,
                                                                  String idempotencyKey) {
-        commands.send(new CreditInsurancePeriod(workerId, period.getScheme().getValue(), YearMonth.parse(period.getFrom()),
-                YearMonth.parse(period.getTo()), period.getSource().strip()));
+        YearMonth from = YearMonth.parse(period.getFrom());
+        YearMonth to = YearMonth.parse(period.getTo());
+        // a credited period lies in the past: an institution certifies months already insured
+        List<Violation> violations = new ArrayList<>();
+        YearMonth earliest = YearMonth.from(PlausibleDates.EARLIEST);
+        PlausibleDates.within("from", from, earliest, YearMonth.now(clock), violations);
+        PlausibleDates.within("to", to, earliest, YearMonth.now(clock), violations);
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
+        commands.send(new CreditInsurancePeriod(workerId, period.getScheme().getValue(), from, to,
+                period.getSource().strip()));
         return ResponseEntity.status(HttpStatus.CREATED).body(period);
     }
 }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+
 import org.mekongledger.web.IdempotencyFilter;
+import org.mekongledger.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** Every /api call is authenticated; FUND_ADMIN writes, AUDITOR and EMBASSY_OFFICER read. */
 @Configuration(proxyBeanMethods = false)
@@ -43,8 +45,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
-                            IdempotencyFilter idempotency, JsonMapper json, Environment environment) throws Exception {
-        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses(json);
+                            IdempotencyFilter idempotency, ProblemWriter problemWriter, Environment environment)
+            throws Exception {
+        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses(problemWriter);
         // the contract and its UI list every operation: open only on a developer's machine
         boolean apiDocsOpen = environment.acceptsProfiles(Profiles.of("local"));
         return http
@@ -55,6 +58,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
+                        // the error page renders a failure already decided; refusing it would turn it into a 403
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(API_DOCS).access(apiDocsOpen ? SingleResultAuthorizationManager.permitAll()
                                 : AuthorityAuthorizationManager.hasAnyRole(READERS))
@@ -65,6 +70,12 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .addFilterAfter(idempotency, AuthorizationFilter.class)
                 .build();
+    }
+
+    /** Picked up by Spring Security's filter chain proxy for firewall rejections. */
+    @Bean
+    RequestRejectedHandler malformedRequests(ProblemWriter problemWriter) {
+        return new MalformedRequests(problemWriter);
     }
 
     @Bean

@@ -14,7 +14,7 @@ class IdempotencyConfiguration {
 
     @Bean
     IdempotencyFilter idempotencyFilter(DataSource dataSource, PlatformTransactionManager transactionManager,
-                                        IdempotencySettings settings) {
-        return new IdempotencyFilter(dataSource, transactionManager, settings);
+                                        IdempotencySettings settings, ProblemWriter problems) {
+        return new IdempotencyFilter(dataSource, transactionManager, settings, problems);
     }
 }

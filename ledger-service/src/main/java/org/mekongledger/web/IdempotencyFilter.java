@@ -81,9 +81,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final long lockTimeoutMillis;
+    private final ProblemWriter problems;
 
     public IdempotencyFilter(DataSource dataSource, PlatformTransactionManager transactionManager,
-                             IdempotencySettings settings) {
+                             IdempotencySettings settings, ProblemWriter problems) {
+        this.problems = problems;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.lockTimeoutMillis = Math.max(1, settings.lockTimeout().toMillis());
@@ -100,7 +102,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            ProblemWriter.write(response, ProblemWriter.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation",
+            problems.write(response, ProblemWriter.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation",
                     "Invalid request", "The Idempotency-Key must have 1 to 200 characters.", HEADER));
             return;
         }
@@ -124,13 +126,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.reset(); // whatever the request answered was not committed
             if (hasSqlState(failure, LOCK_NOT_AVAILABLE)) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                ProblemWriter.write(response, ProblemWriter.problem(HttpStatus.CONFLICT, "request-in-progress",
+                problems.write(response, ProblemWriter.problem(HttpStatus.CONFLICT, "request-in-progress",
                         "Request in progress",
                         "A request with this Idempotency-Key is still being processed; retry later."));
             } else {
                 log.warn("A keyed request could not be committed: {}", failure.getClass().getName());
                 response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                ProblemWriter.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                problems.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE,
                         "service-unavailable", "Service unavailable",
                         "The request could not be recorded; nothing was recorded. Retry with the same Idempotency-Key."));
             }
@@ -139,7 +141,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (outcome instanceof Replay replay) {
             replay(response, replay.first());
         } else if (outcome instanceof OtherRequest) {
-            ProblemWriter.write(response, ProblemWriter.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation",
+            problems.write(response, ProblemWriter.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "validation",
                     "Invalid request", "This Idempotency-Key was already used with a different request.", HEADER));
         } else {
             recorder.copyBodyToResponse();

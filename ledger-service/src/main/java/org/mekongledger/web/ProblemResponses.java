@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -21,6 +25,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -32,6 +38,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -46,6 +53,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI CONFLICT = URI.create("https://mekong-ledger.org/problems/conflict");
     static final URI NOT_FOUND = URI.create("https://mekong-ledger.org/problems/not-found");
     static final URI CONCURRENCY_CONFLICT = URI.create("https://mekong-ledger.org/problems/concurrency-conflict");
+
+    private final HttpLimits limits;
+
+    ProblemResponses(HttpLimits limits) {
+        this.limits = limits;
+    }
 
     @ExceptionHandler(RequestRefused.class)
     ProblemDetail refused(RequestRefused refusal) {
@@ -97,13 +110,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 List.of(new Violation(mismatch.getName(), "not a valid value: " + mismatch.getValue())));
     }
 
+    /**
+     * A query, path or header parameter outside the contract (the generated interfaces validate
+     * them): 422 naming the parameter as the client sent it.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail parameterViolated(ConstraintViolationException violated) {
+        List<Violation> violations = violated.getConstraintViolations().stream()
+                .map(violation -> new Violation(parameterName(violation),
+                        violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Pattern
+                                ? explainPattern(violation.getInvalidValue(), violation.getMessage())
+                                : violation.getMessage()))
+                .sorted(java.util.Comparator.comparing(Violation::field))
+                .toList();
+        return invalid("The request has invalid parameters; nothing was recorded.", violations);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         List<Violation> violations = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            violations.add(new Violation(error.getField(), error.getDefaultMessage()));
+            violations.add(new Violation(error.getField(), "Pattern".equals(error.getCode())
+                    ? explainPattern(error.getRejectedValue(), error.getDefaultMessage()) : error.getDefaultMessage()));
         }
         ex.getBindingResult().getGlobalErrors()
                 .forEach(error -> violations.add(new Violation(error.getObjectName(), error.getDefaultMessage())));
@@ -126,7 +156,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestSizeLimit.isTooLarge(ex)) {
+            // a chunked body crossed the limit while it was being read
+            return problem(RequestSizeLimit.tooLarge(limits.maxRequestBytes().toBytes()));
+        }
         Throwable cause = ex.getMostSpecificCause();
+        StreamConstraintsException tooBig = causeOf(ex, StreamConstraintsException.class);
+        if (tooBig != null) {
+            return problem(invalid("The JSON document exceeds a read limit; nothing was recorded.",
+                    List.of(new Violation(jsonPath(tooBig), firstLine(tooBig.getOriginalMessage())))));
+        }
         DatabindException databind = databindCause(ex);
         if (databind != null && !databind.getPath().isEmpty()) {
             return problem(invalid("A field has a value of the wrong kind; nothing was recorded.",
@@ -137,6 +176,58 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         : "The request body is missing or unreadable");
         problem.setTitle("Malformed request");
         return problem(problem);
+    }
+
+    /** A regular expression means little to a caller: say what is wrong with the value when it is plain. */
+    private static String explainPattern(Object rejected, String message) {
+        if (rejected instanceof String text) {
+            int forbidden = text.codePoints().filter(ProblemResponses::forbiddenInText).findFirst().orElse(-1);
+            if (forbidden >= 0) {
+                return String.format("contains U+%04X; control and bidirectional-formatting characters are not allowed",
+                        forbidden);
+            }
+            if (!text.isEmpty() && text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                return "must not be blank";
+            }
+        }
+        return message;
+    }
+
+    private static boolean forbiddenInText(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.SURROGATE
+                || codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    /** Where in the document a stream limit was crossed, as lines[3].wage; "body" when unknown. */
+    private static String jsonPath(JacksonException failure) {
+        if (!failure.getPath().isEmpty()) {
+            return path(failure);
+        }
+        if (failure.processor() instanceof tools.jackson.core.JsonParser parser) {
+            String pointer = parser.streamReadContext().pathAsPointer().toString();
+            if (!pointer.isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (String segment : pointer.substring(1).split("/")) {
+                    if (segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()) {
+                        path.append('[').append(segment).append(']');
+                    } else {
+                        path.append(path.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+                    }
+                }
+                return path.toString();
+            }
+        }
+        return "body";
     }
 
     private static DatabindException databindCause(Throwable failure) {
@@ -188,6 +279,41 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
+    /** The HTTP name of the parameter a violation is about (Idempotency-Key, not idempotencyKey). */
+    private static String parameterName(ConstraintViolation<?> violation) {
+        String method = null;
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                method = node.getName();
+            } else if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                name = node.getName();
+                MethodParameter parameter = parameter(violation, method, node.as(Path.ParameterNode.class).getParameterIndex());
+                if (parameter != null) {
+                    name = parameterName(parameter);
+                }
+            } else if (node.getName() != null) {
+                name = (name == null ? "" : name + ".") + node.getName();
+            }
+        }
+        return name == null ? violation.getPropertyPath().toString() : name;
+    }
+
+    private static MethodParameter parameter(ConstraintViolation<?> violation, String method, int index) {
+        Object[] arguments = violation.getExecutableParameters();
+        if (method == null || arguments == null || violation.getRootBeanClass() == null) {
+            return null;
+        }
+        for (java.lang.reflect.Method candidate : violation.getRootBeanClass().getMethods()) {
+            if (candidate.getName().equals(method) && candidate.getParameterCount() == arguments.length
+                    && index < arguments.length) {
+                // the request annotations sit on the generated interface, which AnnotatedMethod merges in
+                return new AnnotatedMethod(candidate).getMethodParameters()[index];
+            }
+        }
+        return null;
+    }
+
     private static String parameterName(org.springframework.core.MethodParameter parameter) {
         org.springframework.web.bind.annotation.RequestParam param =
                 parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
@@ -199,11 +325,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (header != null && !header.value().isEmpty()) {
             return header.value();
         }
+        org.springframework.web.bind.annotation.PathVariable path =
+                parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
         return parameter.getParameterName();
     }
 
     /** JSON path in the form the API documents: lines[3].wage. */
-    private static String path(DatabindException databind) {
+    private static String path(JacksonException databind) {
         StringBuilder path = new StringBuilder();
         for (var reference : databind.getPath()) {
             if (reference.getPropertyName() != null) {

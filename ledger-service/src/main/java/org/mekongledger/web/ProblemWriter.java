@@ -1,54 +1,53 @@
 package org.mekongledger.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problems from filters, which answer before Spring MVC's message converters run. */
-final class ProblemWriter {
+/**
+ * Writes a problem from a servlet filter, where no controller advice runs: the same RFC 9457
+ * shape, serialised by the application's JSON mapper (which knows ProblemDetail's layout).
+ */
+public final class ProblemWriter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String TYPES = "https://mekong-ledger.org/problems/";
 
-    private ProblemWriter() {
+    private final JsonMapper json;
+
+    public ProblemWriter(JsonMapper json) {
+        // the mixin writes ProblemDetail's extra properties (errors) as members, as Spring MVC does
+        this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(java.net.URI.create("https://mekong-ledger.org/problems/" + type));
+        problem.setType(URI.create(TYPES + type));
         problem.setTitle(title);
         return problem;
     }
 
-    static ProblemDetail fieldProblem(HttpStatus status, String type, String title, String detail, String field) {
+    /** A problem that names the one field, parameter or header at fault. */
+    public static ProblemDetail fieldProblem(HttpStatus status, String type, String title, String detail, String field) {
         ProblemDetail problem = problem(status, type, title, detail);
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", detail)));
         return problem;
     }
 
-    static byte[] json(ProblemDetail problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        return JSON.writeValueAsBytes(body);
-    }
-
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json(problem));
+        response.setCharacterEncoding("UTF-8");
+        byte[] body = json.writeValueAsBytes(problem);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 }

@@ -17,6 +17,7 @@ import org.mekongledger.api.Sex;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
 import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.web.PlausibleDates;
 import org.mekongledger.web.contract.WorkersApi;
 import org.mekongledger.web.contract.model.DocumentLinked;
 import org.mekongledger.web.contract.model.Worker;
@@ -45,8 +46,14 @@ class WorkersController implements WorkersApi {
     @Override
     public ResponseEntity<WorkerRegistered> registerWorker(WorkerRegistration request, String idempotencyKey) {
         List<Violation> violations = new ArrayList<>();
-        if (request.getDateOfBirth().isAfter(LocalDate.now(clock))) {
+        LocalDate today = LocalDate.now(clock);
+        if (request.getDateOfBirth().isAfter(today)) {
             violations.add(new Violation("dateOfBirth", "the date of birth is in the future"));
+        } else {
+            PlausibleDates.within("dateOfBirth", request.getDateOfBirth(), PlausibleDates.EARLIEST, today, violations);
+        }
+        for (int i = 0; i < request.getDocuments().size(); i++) {
+            validUntil("documents[" + i + "].validUntil", request.getDocuments().get(i), violations);
         }
         if (!violations.isEmpty()) {
             throw new RequestRefused(violations);
@@ -100,8 +107,19 @@ class WorkersController implements WorkersApi {
     public ResponseEntity<DocumentLinked> linkDocument(String workerId,
                                                        org.mekongledger.web.contract.model.IdentityDocument document,
                                                        String idempotencyKey) {
+        List<Violation> violations = new ArrayList<>();
+        validUntil("validUntil", document, violations);
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
         commands.send(new LinkDocument(workerId, document(document)));
         return ResponseEntity.status(HttpStatus.CREATED).body(new DocumentLinked().workerId(workerId).document(document));
+    }
+
+    private static void validUntil(String field, org.mekongledger.web.contract.model.IdentityDocument document,
+                                   List<Violation> violations) {
+        PlausibleDates.within(field, document.getValidUntil(), PlausibleDates.EARLIEST, PlausibleDates.SIMULATION_TO,
+                violations);
     }
 
     private static IdentityDocument document(org.mekongledger.web.contract.model.IdentityDocument document) {
