@@ -66,13 +66,13 @@ class AccessApiTest extends ApiTestBase {
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
         assertThat(anonymous.json().path("status").asInt()).isEqualTo(401);
         assertThat(anonymous.json().path("title").asString()).isEqualTo("Unauthenticated");
-        // about:blank, which Spring leaves out as RFC 9457 allows
-        assertThat(anonymous.json().path("type").asString()).isIn("", "about:blank");
+        assertThat(anonymous.json().path("type").asString()).endsWith("/problems/unauthenticated");
 
         Response forbidden = api.post("/api/v1/employers", AUDITOR, AUDITOR_PW,
                 Map.of("employerAccount", "3000000003", "name", "X \"quoted\""));
         assertThat(forbidden.json().path("status").asInt()).isEqualTo(403);
         assertThat(forbidden.json().path("detail").asString()).isEqualTo("Your role may not do this.");
+        assertThat(forbidden.json().path("type").asString()).endsWith("/problems/forbidden");
     }
 
     @Test
