@@ -52,6 +52,7 @@ class EntitlementsController implements EntitlementsApi {
 
     @Override
     public ResponseEntity<Entitlements> simulateEntitlements(EntitlementSimulation simulation) {
+        rules.refreshIfBehind();
         LocalDate asOf = simulation.getAsOf() == null ? LocalDate.now(clock) : simulation.getAsOf();
         List<Violation> violations = new ArrayList<>();
         Map<String, List<WageHistory.WageRange>> ranges = new java.util.LinkedHashMap<>();

@@ -50,6 +50,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/openapi/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasAnyRole("FUND_ADMIN", "AUDITOR")
+                        .requestMatchers("/api/v1/ledger/reconciliation").hasRole("FUND_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         // a simulation records nothing: anyone who may read may ask "what if"
                         .requestMatchers(HttpMethod.POST, "/api/v1/entitlements/simulations").hasAnyRole(READERS)
