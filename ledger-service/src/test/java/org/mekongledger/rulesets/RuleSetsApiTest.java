@@ -111,7 +111,7 @@ class RuleSetsApiTest extends ApiTestBase {
                 version("2050-01", "2050-01-01", "1.00")).status()).isEqualTo(403);
     }
 
-    private static Map<String, Object> version(String version, String effectiveFrom, String ceiling) {
+    static Map<String, Object> version(String version, String effectiveFrom, String ceiling) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("currency", "THB");
         parameters.put("wageFloor", "1650.00");
