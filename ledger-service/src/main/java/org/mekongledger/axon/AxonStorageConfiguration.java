@@ -101,15 +101,19 @@ class AxonStorageConfiguration {
     /**
      * Gap settings sized from the largest transaction and the pool. Global indexes are taken when a
      * transaction inserts its events but become visible at commit, so the projections see a gap
-     * until the filing commits. The largest transaction is a 5,000-line filing or its reversal:
-     * 5,000 line events plus the filing's own event. Every pooled connection may be appending one at
-     * once, and may finish and start another before the oldest commits: the window of indexes a late
-     * commit must stay inside is pool size x largest transaction x 2 (16 x 5,001 x 2 = 160,032).
-     * A gap is given up only once events after it are older than the gap timeout (longer than any
-     * filing transaction) and the token holds more gaps than the cleaning threshold (two largest
-     * filings in flight). Gaps a crash left behind (indexes taken, never committed) are therefore
-     * dropped after the timeout, and a token never holds more than maxGapOffset of them: memory is
-     * bounded whatever crashed.
+     * until the filing commits. The largest transaction is a 5,000-line filing or its reversal
+     * (FilingIntake: one ContributionRecorded/WelfareFeeRecorded or ContributionReversed per line
+     * plus the filing's own event = 5,001). Every pooled connection may be appending one at once,
+     * and may finish and start another before the oldest commits: the window of indexes a late
+     * commit must stay inside (maxGapOffset) is pool size x largest transaction x 2
+     * (16 x 5,001 x 2 = 160,032). Axon gives a gap up only when an event after it is older than the
+     * gap timeout (at read, and when a token holds more gaps than the cleaning threshold, two largest
+     * filings in flight); 120 s is far longer than any filing transaction (seconds at 5,000 lines).
+     * <p>
+     * Memory stays bounded after crashes: indexes a crashed or severed transaction took are never
+     * filled, but a token keeps no gap more than maxGapOffset behind its position, and gaps whose
+     * following events are older than the timeout are dropped, so a token holds at most 160,032
+     * gaps (about 9 MB) and, a gap timeout after the crash, only the gaps of work in flight.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer axonSerializer, DataSource dataSource,
