@@ -74,6 +74,23 @@ class TwoReplicasTest extends ApiTestBase {
     }
 
     @Test
+    void aRegistrationTheDirectoryCannotHoldIsNotRecordedAndLaterOnesAreStillFound() {
+        // PostgreSQL text cannot hold U+0000: the directory row fails, and with it the whole registration
+        Map<String, Object> unstorable = worker("MMR", "PASSPORT", uniqueNumber("MZ"));
+        unstorable.put("givenName", "Thi\u0000da");
+        String registrations = "select count(*) from domain_event_entry where payload_type like '%WorkerRegistered'";
+        long before = jdbc.queryForObject(registrations, Long.class);
+        Response refused = admin("/api/v1/workers", unstorable);
+        assertThat(refused.status()).as(refused.raw().body()).isNotEqualTo(201);
+        assertThat(jdbc.queryForObject(registrations, Long.class)).isEqualTo(before);
+
+        String number = uniqueNumber("MY");
+        assertThat(admin("/api/v1/workers", worker("MMR", "PASSPORT", number)).status()).isEqualTo(201);
+        assertThat(b.get("/api/v1/workers?documentType=PASSPORT&documentNumber=" + number + "&issuingCountry=MMR",
+                AUDITOR, AUDITOR_PW).json().path("workers")).hasSize(1);
+    }
+
+    @Test
     void aRuleSetVersionAddedOnOneIsInForceOnTheOtherForTheNextFiling() {
         // B has read the rule sets at start; A now adds a welfare-fund version with a new fee
         assertThat(b.get("/api/v1/rule-sets/VN_OESF", AUDITOR, AUDITOR_PW).json().path("versions")).hasSize(1);
