@@ -13,6 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LedgerAxonConfiguration {
 
+    /** Workers remembered (per segment) as having no dead letter, while some others do. */
+    private static final int DEAD_LETTER_CACHE = 10_000;
+
     /** Who sent a command travels on every event it causes: every change is attributable. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
@@ -46,6 +49,10 @@ class LedgerAxonConfiguration {
                 .registerPooledStreamingEventProcessorConfiguration("ledger", (c, builder) -> builder
                         .initialSegmentCount(ledgerSegments))
                 .registerDeadLetterQueue("ledger", c -> deadLetters.queueFor("ledger"))
+                // without it every event asks the queue table whether its worker has a dead letter
+                .registerDeadLetteringEventHandlerInvokerConfiguration("ledger", (c, builder) -> builder
+                        .enableSequenceIdentifierCache()
+                        .sequenceIdentifierCacheSize(DEAD_LETTER_CACHE))
                 .registerSubscribingEventProcessor("directory")
                 .registerListenerInvocationErrorHandler("directory", c -> PropagatingErrorHandler.instance())
                 // rule-set amendments must be in force the moment their command returns
