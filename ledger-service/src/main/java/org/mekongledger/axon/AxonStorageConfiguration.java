@@ -1,5 +1,11 @@
 package org.mekongledger.axon;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -14,6 +20,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -95,11 +102,36 @@ class AxonStorageConfiguration {
         return new UniqueViolationResolver();
     }
 
+    /**
+     * Gap settings sized from the largest transaction and the pool. Global indexes are taken when a
+     * transaction inserts its events but become visible at commit, so the projections see a gap
+     * until the filing commits. The largest transaction is a 5,000-line filing or its reversal
+     * (FilingIntake: one ContributionRecorded/WelfareFeeRecorded or ContributionReversed per line
+     * plus the filing's own event = 5,001). Every pooled connection may be appending one at once,
+     * and may finish and start another before the oldest commits: the window of indexes a late
+     * commit must stay inside (maxGapOffset) is pool size x largest transaction x 2
+     * (16 x 5,001 x 2 = 160,032). Axon gives a gap up only when an event after it is older than the
+     * gap timeout (at read, and when a token holds more gaps than the cleaning threshold, two largest
+     * filings in flight); 120 s is far longer than any filing transaction (seconds at 5,000 lines).
+     * <p>
+     * Memory stays bounded after crashes: indexes a crashed or severed transaction took are never
+     * filled, but a token keeps no gap more than maxGapOffset behind its position, and gaps whose
+     * following events are older than the timeout are dropped, so a token holds at most 160,032
+     * gaps (about 9 MB) and, a gap timeout after the crash, only the gaps of work in flight.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer axonSerializer, DataSource dataSource,
                                           TransactionManager axonTransactionManager,
-                                          PersistenceExceptionResolver persistenceExceptionResolver) {
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Value("${spring.datasource.hikari.maximum-pool-size}") int poolSize,
+                                          @Value("${ledger.axon.gaps.largest-transaction}") int largestTransaction,
+                                          @Value("${ledger.axon.gaps.timeout}") Duration gapTimeout) {
         return JdbcEventStorageEngine.builder()
+                .maxGapOffset(maxGapOffset(poolSize, largestTransaction))
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .gapCleaningThreshold(2 * largestTransaction)
+                // gaps as one array parameter: an IN list of 80,000 gaps passes PostgreSQL's bind limit
+                .readEventDataWithGaps(AxonStorageConfiguration::readEventDataWithGaps)
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(axonTransactionManager)
                 .eventSerializer(axonSerializer)
@@ -108,6 +140,23 @@ class AxonStorageConfiguration {
                 .dataType(byte[].class)
                 .schema(EVENT_SCHEMA)
                 .build();
+    }
+
+    static int maxGapOffset(int poolSize, int largestTransaction) {
+        return Math.multiplyExact(Math.multiplyExact(poolSize, largestTransaction), 2);
+    }
+
+    private static PreparedStatement readEventDataWithGaps(Connection connection, EventSchema schema, long globalIndex,
+                                                           int batchSize, List<Long> gaps) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("select " + schema.trackedEventFields()
+                + " from " + schema.domainEventTable()
+                + " where (" + schema.globalIndexColumn() + " > ? and " + schema.globalIndexColumn() + " <= ?)"
+                + " or " + schema.globalIndexColumn() + " = any (?)"
+                + " order by " + schema.globalIndexColumn() + " asc");
+        statement.setLong(1, globalIndex);
+        statement.setLong(2, globalIndex + batchSize);
+        statement.setArray(3, connection.createArrayOf("bigint", gaps.toArray()));
+        return statement;
     }
 
     @Bean

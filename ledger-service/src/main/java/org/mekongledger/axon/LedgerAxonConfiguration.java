@@ -1,6 +1,7 @@
 package org.mekongledger.axon;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -11,6 +12,9 @@ import org.springframework.context.annotation.Configuration;
 /** Attribution of every event to its actor, and how the projections run. */
 @Configuration(proxyBeanMethods = false)
 class LedgerAxonConfiguration {
+
+    /** Workers remembered (per segment) as having no dead letter, while some others do. */
+    private static final int DEAD_LETTER_CACHE = 10_000;
 
     /** Who sent a command travels on every event it causes: every change is attributable. */
     @Bean
@@ -24,19 +28,35 @@ class LedgerAxonConfiguration {
     }
 
     /**
-     * Projections are pooled streaming processors. The ledger gets two segments (split by worker)
-     * so it keeps pace with filings arriving at thousands of lines a second; the directory is light.
+     * The ledger is a pooled streaming processor with two segments (split by worker) so it keeps
+     * pace with filings arriving at thousands of lines a second; an event its handlers fail on goes
+     * to the dead-letter queue (with every later event of the same worker, to keep their order) and
+     * the processor goes on. The directory (workers, employers, life events) and rule-set amendments
+     * are subscribing processors: written in the command's own transaction, so a worker is found by
+     * any document the moment its registration returns, and a failure there fails the command
+     * rather than leaving a gap nobody sees. They are therefore not replayed; their tables are
+     * complete from the day they became subscribing (events before that were projected by the
+     * streaming processor they replaced).
      */
     @Bean
     ConfigurerModule pooledProjections(@Value("${ledger.axon.projection-batch-size:500}") int batchSize,
-                                       @Value("${ledger.axon.ledger-segments:2}") int ledgerSegments) {
+                                       @Value("${ledger.axon.ledger-segments:2}") int ledgerSegments,
+                                       DeadLetters deadLetters) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((c, builder) -> builder
                         .batchSize(batchSize)
                         .initialSegmentCount(1))
                 .registerPooledStreamingEventProcessorConfiguration("ledger", (c, builder) -> builder
                         .initialSegmentCount(ledgerSegments))
+                .registerDeadLetterQueue("ledger", c -> deadLetters.queueFor("ledger"))
+                // without it every event asks the queue table whether its worker has a dead letter
+                .registerDeadLetteringEventHandlerInvokerConfiguration("ledger", (c, builder) -> builder
+                        .enableSequenceIdentifierCache()
+                        .sequenceIdentifierCacheSize(DEAD_LETTER_CACHE))
+                .registerSubscribingEventProcessor("directory")
+                .registerListenerInvocationErrorHandler("directory", c -> PropagatingErrorHandler.instance())
                 // rule-set amendments must be in force the moment their command returns
-                .registerSubscribingEventProcessor("rulesets"));
+                .registerSubscribingEventProcessor("rulesets")
+                .registerListenerInvocationErrorHandler("rulesets", c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -49,7 +49,7 @@ class AggregateConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ContributionFiling.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(RuleSetAmendments.class))
                 .registerCommandHandler(c -> new FilingIntake(c.repository(ContributionFiling.class),
-                        c.repository(WorkerAccount.class), c.repository(Employer.class), rules::contributionBook, rules::benefitBook, periods,
+                        c.repository(WorkerAccount.class), c.repository(Employer.class), rules::contributionBookForFiling, rules::benefitBookForFiling, periods,
                         clock));
     }
 }

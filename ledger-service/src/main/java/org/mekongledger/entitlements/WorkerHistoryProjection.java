@@ -10,6 +10,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.api.InsurancePeriodCredited;
 import org.mekongledger.api.LifeEventRecorded;
+import org.mekongledger.ledger.WorkerChanges;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +20,13 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("directory")
 class WorkerHistoryProjection {
 
+    private final JdbcTemplate announcements;
     private final JdbcClient jdbc;
     private final WorkerHistoryCache cache;
 
-    WorkerHistoryProjection(JdbcClient jdbc, WorkerHistoryCache cache) {
+    WorkerHistoryProjection(JdbcClient jdbc, JdbcTemplate announcements, WorkerHistoryCache cache) {
         this.jdbc = jdbc;
+        this.announcements = announcements;
         this.cache = cache;
     }
 
@@ -35,6 +39,7 @@ class WorkerHistoryProjection {
                 .params(eventId, event.workerId(), event.type().name(), event.date(), event.country(),
                         Timestamp.from(at), actor)
                 .update();
+        WorkerChanges.announce(announcements, java.util.List.of(event.workerId()));
         cache.forgetAfterCommit(event.workerId());
     }
 
@@ -48,6 +53,7 @@ class WorkerHistoryProjection {
                 .params(eventId, event.workerId(), event.scheme(), event.from().toString(), event.to().toString(),
                         event.source(), Timestamp.from(at))
                 .update();
+        WorkerChanges.announce(announcements, java.util.List.of(event.workerId()));
         cache.forgetAfterCommit(event.workerId());
     }
 }

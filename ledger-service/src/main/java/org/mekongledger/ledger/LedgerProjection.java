@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.axon.Savepoints;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mekongledger.api.ContributionRecorded;
@@ -75,23 +76,23 @@ class LedgerProjection {
     @EventHandler
     void on(ContributionsFiled event, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue(LedgerCommands.ACTOR) String actor) {
-        jdbc.update("""
+        Savepoints.run(jdbc.getDataSource(), () -> jdbc.update("""
                         insert into contribution_filing_view (filing_id, scheme, employer_account, period,
                             rule_set_version, currency, status, filed_at, filed_by, worker_ids)
                         values (?, ?, ?, ?, ?, ?, 'ACCEPTED', ?, ?, ?) on conflict (filing_id) do nothing""",
                 event.filingId(), event.scheme(), event.employerAccount(), event.period().toString(),
                 event.ruleSetVersion(), event.currency(), Timestamp.from(at), actor,
-                event.workerIds().toArray(String[]::new));
+                event.workerIds().toArray(String[]::new)));
     }
 
     @EventHandler
     void on(FilingReversed event, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue(LedgerCommands.ACTOR) String actor) {
-        jdbc.update("""
+        Savepoints.run(jdbc.getDataSource(), () -> jdbc.update("""
                         update contribution_filing_view
                         set status = 'REVERSED', reversal_reason = ?, reversed_at = ?, reversed_by = ?
                         where filing_id = ?""",
-                event.reason(), Timestamp.from(at), actor, event.filingId());
+                event.reason(), Timestamp.from(at), actor, event.filingId()));
     }
 
     private static List<String> entryColumns() {
@@ -121,12 +122,12 @@ class LedgerProjection {
     private void bookFee(String eventId, EntryKind kind, String workerId, String scheme, String filingId,
                          String employerAccount, YearMonth period, String ruleSetVersion, FeePayer payer,
                          String currency, BigDecimal amount, Instant at) {
-        jdbc.update("""
+        Savepoints.run(jdbc.getDataSource(), () -> jdbc.update("""
                         insert into welfare_fee_entry (event_id, kind, worker_id, scheme, filing_id, employer_account,
                             period, rule_set_version, payer, currency, amount, booked_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 eventId, kind.name(), workerId, scheme, filingId, employerAccount, period.toString(), ruleSetVersion,
-                payer.name(), currency, amount, Timestamp.from(at));
+                payer.name(), currency, amount, Timestamp.from(at)));
         PendingBookings pending = pendingBookings();
         pending.workerIds.add(workerId);
         boolean contribution = kind == EntryKind.CONTRIBUTION;
@@ -191,6 +192,7 @@ class LedgerProjection {
 
     private void write(PendingBookings pending) {
         CopyIn.rows(jdbc, "ledger_entry", ENTRY_COLUMNS, pending.entries);
+        WorkerChanges.announce(jdbc, pending.workerIds);
         List<Object[]> totals = new ArrayList<>();
         pending.accountTotals.forEach((key, debitCredit) ->
                 totals.add(new Object[] {key.get(0), key.get(1), debitCredit[0], debitCredit[1]}));

@@ -19,6 +19,7 @@ import org.mekongledger.entitlement.EntitlementRuleSet;
 import org.mekongledger.entitlement.EntitlementRuleSetVersion;
 import org.mekongledger.ruleset.RuleSetCatalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,53 +27,142 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The rule sets in force: the shipped versions plus every version administrators added, for
- * contributions and for entitlements. Readers get immutable books (and an engine built on them);
- * an amendment swaps in new ones once its transaction has committed.
+ * contributions and for entitlements. Readers get immutable books (and an engine built on them).
+ * Replicas agree through the one-row table rule_set_revision: an amendment bumps it in its own
+ * transaction, and whoever finds it ahead of the books in memory rebuilds them from the database.
  */
 public class RuleLibrary implements RuleSetCatalogue {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AtomicReference<ContributionRuleBook> contributions;
-    private final AtomicReference<EntitlementRuleBook> benefits;
-    private final AtomicReference<EntitlementEngine> engine;
-    /** Counts amendments, so answers computed under older rules are told apart. */
-    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
 
-    RuleLibrary(ContributionRuleBook shippedContributions, EntitlementRuleBook shippedBenefits, JdbcClient jdbc) {
-        this.contributions = new AtomicReference<>(shippedContributions);
-        this.benefits = new AtomicReference<>(shippedBenefits);
-        this.engine = new AtomicReference<>(new EntitlementEngine(shippedBenefits));
-        for (Map<String, Object> row : jdbc.sql("select * from rule_set_version order by effective_from").query().listOfRows()) {
-            added((String) row.get("rule_set_id"), (String) row.get("version"),
-                    ((java.sql.Date) row.get("effective_from")).toLocalDate(), (String) row.get("parameters"),
-                    (String) row.get("source"));
-        }
+    /** Everything in force at one revision of the stored versions, swapped in as one. */
+    private record Books(long revision, ContributionRuleBook contributions, EntitlementRuleBook benefits,
+                         EntitlementEngine engine) {
     }
 
+    private record StoredVersion(String ruleSetId, String version, LocalDate effectiveFrom, String parameters,
+                                 String source) {
+    }
+
+    private final ContributionRuleBook shippedContributions;
+    private final EntitlementRuleBook shippedBenefits;
+    private final JdbcClient jdbc;
+    private final AtomicReference<Books> books;
+
+    RuleLibrary(ContributionRuleBook shippedContributions, EntitlementRuleBook shippedBenefits, JdbcClient jdbc) {
+        this.shippedContributions = shippedContributions;
+        this.shippedBenefits = shippedBenefits;
+        this.jdbc = jdbc;
+        this.books = new AtomicReference<>(load());
+    }
+
+    /** The revision of the stored versions this library holds; answers computed under another differ. */
     public long revision() {
-        return revision.get();
+        return books.get().revision();
     }
 
     public EntitlementEngine engine() {
-        return engine.get();
+        return books.get().engine();
     }
 
     public EntitlementRuleBook benefitBook() {
-        return benefits.get();
+        return books.get().benefits();
     }
 
     public ContributionRuleBook contributionBook() {
-        return contributions.get();
+        return books.get().contributions();
     }
 
+    /**
+     * The contribution book for a filing: inside the filing's transaction the revision row is read
+     * FOR SHARE, so a version another replica committed is loaded first and one being added now waits
+     * for this filing (or this filing for it).
+     */
+    public ContributionRuleBook contributionBookForFiling() {
+        holdRevisionForFiling();
+        return contributionBook();
+    }
+
+    /** The welfare funds' fees for a filing, under the same lock as {@link #contributionBookForFiling()}. */
+    public EntitlementRuleBook benefitBookForFiling() {
+        holdRevisionForFiling();
+        return benefitBook();
+    }
+
+    /** For reads: one cheap query; reloads when another replica (or this one) added a version. */
+    public void refreshIfBehind() {
+        long committed = jdbc.sql("select revision from rule_set_revision").query(Long.class).single();
+        catchUpTo(committed);
+    }
+
+    /**
+     * Read FOR SHARE on every call, not once per transaction: a command retried after a lost race
+     * rolls back to its savepoint, and that releases a row lock taken inside it.
+     */
+    private void holdRevisionForFiling() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            refreshIfBehind();
+            return;
+        }
+        catchUpTo(jdbc.sql("select revision from rule_set_revision for share").query(Long.class).single());
+    }
+
+    private void catchUpTo(long committed) {
+        if (books.get().revision() < committed) {
+            reload();
+        }
+    }
+
+    /** Rebuilds every book from the shipped and the stored versions; readers see the old or the new set. */
+    private synchronized void reload() {
+        Books loaded = load();
+        books.getAndUpdate(current -> loaded.revision() > current.revision() ? loaded : current);
+    }
+
+    /** One statement: the revision and the versions it counts are read from one snapshot. */
+    private Books load() {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        select r.revision, v.rule_set_id, v.version, v.effective_from, v.parameters, v.source
+                        from rule_set_revision r left join rule_set_version v on true
+                        order by v.effective_from, v.version""")
+                .query().listOfRows();
+        long revision = rows.isEmpty() ? 0 : ((Number) rows.get(0).get("revision")).longValue();
+        ContributionRuleBook contributions = shippedContributions;
+        EntitlementRuleBook benefits = shippedBenefits;
+        for (Map<String, Object> row : rows) {
+            if (row.get("rule_set_id") == null) {
+                continue;
+            }
+            StoredVersion stored = new StoredVersion((String) row.get("rule_set_id"), (String) row.get("version"),
+                    ((java.sql.Date) row.get("effective_from")).toLocalDate(), (String) row.get("parameters"),
+                    (String) row.get("source"));
+            Optional<EntitlementRuleSet> benefitRules = benefits.ruleSet(stored.ruleSetId());
+            if (benefitRules.isPresent()) {
+                benefits = benefits.withVersion(benefitVersion(benefitRules.get(), stored.version(),
+                        stored.effectiveFrom(), stored.parameters(), stored.source()));
+            } else {
+                contributions = contributions.withVersion(contributionVersion(stored.ruleSetId(), stored.version(),
+                        stored.effectiveFrom(), stored.parameters(), stored.source()));
+            }
+        }
+        return new Books(revision, contributions, benefits, new EntitlementEngine(benefits));
+    }
+
+    /**
+     * Checks a version to be added, inside the amendment's transaction: the revision row is locked
+     * FOR UPDATE first and the library caught up, so every committed version (from any replica) is
+     * seen, and no filing runs between this check and the amendment's commit.
+     */
     @Override
     public void check(AddRuleSetVersion command) {
-        Optional<EntitlementRuleSet> benefitRules = benefits.get().ruleSet(command.ruleSetId());
+        long committed = jdbc.sql("select revision from rule_set_revision for update").query(Long.class).single();
+        catchUpTo(committed);
+        Optional<EntitlementRuleSet> benefitRules = benefitBook().ruleSet(command.ruleSetId());
         if (benefitRules.isPresent()) {
             checkBenefits(benefitRules.get(), command);
             return;
         }
-        ContributionRuleSet ruleSet = contributions.get().ruleSet(command.ruleSetId())
+        ContributionRuleSet ruleSet = contributionBook().ruleSet(command.ruleSetId())
                 .orElseThrow(() -> new UnknownRecord("rule set", command.ruleSetId()));
         ContributionRuleSetVersion version = contributionVersion(command.ruleSetId(), command.version(),
                 command.effectiveFrom(), command.parameters(), command.source());
@@ -103,28 +193,13 @@ public class RuleLibrary implements RuleSetCatalogue {
      * keyed request answers from it before the library has taken it in.
      */
     Optional<EntitlementRuleSetVersion> benefitVersionOf(AddRuleSetVersion command) {
-        return benefits.get().ruleSet(command.ruleSetId()).map(ruleSet -> benefitVersion(ruleSet, command.version(),
+        return benefitBook().ruleSet(command.ruleSetId()).map(ruleSet -> benefitVersion(ruleSet, command.version(),
                 command.effectiveFrom(), command.parameters(), command.source()));
     }
 
     ContributionRuleSetVersion contributionVersionOf(AddRuleSetVersion command) {
         return contributionVersion(command.ruleSetId(), command.version(), command.effectiveFrom(),
                 command.parameters(), command.source());
-    }
-
-    /** Called once the amendment's transaction has committed (and at start-up for stored ones). */
-    synchronized void added(String ruleSetId, String version, LocalDate effectiveFrom, String parameters, String source) {
-        Optional<EntitlementRuleSet> benefitRules = benefits.get().ruleSet(ruleSetId);
-        if (benefitRules.isPresent()) {
-            EntitlementRuleBook book = benefits.updateAndGet(current -> current.withVersion(
-                    benefitVersion(benefitRules.get(), version, effectiveFrom, parameters, source)));
-            engine.set(new EntitlementEngine(book));
-            revision.incrementAndGet();
-            return;
-        }
-        ContributionRuleSetVersion added = contributionVersion(ruleSetId, version, effectiveFrom, parameters, source);
-        contributions.updateAndGet(book -> book.withVersion(added));
-        revision.incrementAndGet();
     }
 
     /** A benefit, agreement or welfare-fund version keeps its rule set's kind and status. */

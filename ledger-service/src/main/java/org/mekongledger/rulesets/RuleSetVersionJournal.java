@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps added versions where start-up can read them, in the amendment's own transaction (a
- * subscribing processor), and hands them to the library only once that transaction committed (the
- * request's own, when the amendment ran inside a keyed request).
+ * Keeps added versions where every replica can read them and bumps the rule-set revision, in the
+ * amendment's own transaction (a subscribing processor). Once it committed this replica reloads at
+ * once; correctness does not depend on that: every filing compares the revision row first.
  */
 @Component
 @ProcessingGroup(RuleSetVersionJournal.PROCESSING_GROUP)
@@ -39,8 +39,10 @@ class RuleSetVersionJournal {
                 .params(event.ruleSetId(), event.version(), event.effectiveFrom(), event.parameters(), event.source(),
                         Timestamp.from(at), actor)
                 .update();
-        Runnable publish = () -> library.added(event.ruleSetId(), event.version(), event.effectiveFrom(),
-                event.parameters(), event.source());
-        AfterCommit.run(publish);
+        // every replica's next filing (and this one's check) sees the bump and reloads; the row was
+        // locked FOR UPDATE by the amendment's check, so bumps are serialised
+        jdbc.sql("update rule_set_revision set revision = revision + 1").update();
+        // this replica reloads once the request's transaction has committed, never before
+        AfterCommit.run(library::refreshIfBehind);
     }
 }

@@ -39,6 +39,7 @@ class RuleSetsController implements RuleSetsApi {
 
     @Override
     public ResponseEntity<RuleSetList> listRuleSets() {
+        library.refreshIfBehind();
         List<RuleSetSummary> summaries = new java.util.ArrayList<>();
         for (String id : library.contributionBook().schemes()) {
             ContributionRuleSet ruleSet = library.contributionBook().ruleSet(id).orElseThrow();
@@ -60,6 +61,7 @@ class RuleSetsController implements RuleSetsApi {
 
     @Override
     public ResponseEntity<RuleSet> getRuleSet(String ruleSetId) {
+        library.refreshIfBehind();
         java.util.Optional<EntitlementRuleSet> benefits = library.benefitBook().ruleSet(ruleSetId);
         if (benefits.isPresent()) {
             EntitlementRuleSet ruleSet = benefits.get();

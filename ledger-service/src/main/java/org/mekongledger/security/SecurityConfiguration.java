@@ -63,6 +63,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(API_DOCS).access(apiDocsOpen ? SingleResultAuthorizationManager.permitAll()
                                 : AuthorityAuthorizationManager.hasAnyRole(READERS))
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasAnyRole("FUND_ADMIN", "AUDITOR")
+                        .requestMatchers("/api/v1/ledger/reconciliation").hasRole("FUND_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         // a simulation records nothing: anyone who may read may ask "what if"
                         .requestMatchers(HttpMethod.POST, "/api/v1/entitlements/simulations").hasAnyRole(READERS)

@@ -1,0 +1,43 @@
+package org.mekongledger.ledger;
+
+import org.mekongledger.web.contract.ReconciliationApi;
+import org.mekongledger.web.contract.model.LedgerReconciliation;
+import org.mekongledger.web.contract.model.ReconciliationCount;
+import org.mekongledger.web.contract.model.ReconciliationDifference;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** FUND_ADMIN's check that the journals hold exactly what the event store recorded. */
+@RestController
+@RequestMapping("/api/v1")
+class ReconciliationController implements ReconciliationApi {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private final JournalReconciliation reconciliation;
+
+    ReconciliationController(JournalReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    public ResponseEntity<LedgerReconciliation> reconcileLedger(Integer limit) {
+        JournalReconciliation.Result result = reconciliation.reconcile(limit == null ? DEFAULT_LIMIT : limit);
+        return ResponseEntity.ok(new LedgerReconciliation()
+                .balanced(result.balanced())
+                .counts(result.counts().stream().map(count -> new ReconciliationCount()
+                        .eventType(count.eventType())
+                        .entryKind(ReconciliationCount.EntryKindEnum.fromValue(count.entryKind()))
+                        .events(count.events())
+                        .entries(count.entries())).toList())
+                .differenceCount(result.differenceCount())
+                .differences(result.differences().stream().map(difference -> new ReconciliationDifference()
+                        .eventId(difference.eventId())
+                        .eventType(difference.eventType())
+                        .entryKind(ReconciliationDifference.EntryKindEnum.fromValue(difference.entryKind()))
+                        .filingId(difference.filingId())
+                        .workerId(difference.workerId())
+                        .eventStored(difference.eventStored())
+                        .entriesFound(difference.entriesFound())).toList()));
+    }
+}
