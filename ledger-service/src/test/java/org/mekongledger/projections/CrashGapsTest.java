@@ -46,7 +46,7 @@ class CrashGapsTest extends ApiTestBase {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(this::mostGapsInALedgerToken, gaps -> gaps >= 3 * LARGEST_FILING);
         // time passes: the event after the crash is now older than the gap timeout
-        jdbc.update("update domain_event_entry set time_stamp = '2020-01-01T00:00:00Z' where event_identifier = ?",
+        owner().update("update domain_event_entry set time_stamp = '2020-01-01T00:00:00Z' where event_identifier = ?",
                 afterCrash);
 
         // a filing in flight leaves a fresh gap: the projection cleans up when it next has gaps to check
