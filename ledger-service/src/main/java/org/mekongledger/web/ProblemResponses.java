@@ -43,6 +43,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI VALIDATION = URI.create("https://mekong-ledger.org/problems/validation");
     static final URI CONFLICT = URI.create("https://mekong-ledger.org/problems/conflict");
     static final URI NOT_FOUND = URI.create("https://mekong-ledger.org/problems/not-found");
+    private final ServiceUnavailable serviceUnavailable;
+
+    ProblemResponses(ServiceUnavailable serviceUnavailable) {
+        this.serviceUnavailable = serviceUnavailable;
+    }
 
     @ExceptionHandler(RequestRefused.class)
     ProblemDetail refused(RequestRefused refusal) {
@@ -131,7 +136,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure, WebRequest request) {
+    ResponseEntity<Object> unexpected(Exception failure, WebRequest request) {
+        // the database out of reach (however Spring, Hikari or Axon wrapped it) is no defect: retry later
+        if (DatabaseUnavailable.causedBy(failure)) {
+            log.warn("Database unavailable handling {}: {}", request.getDescription(false), causeTypes(failure));
+            return serviceUnavailable.entity();
+        }
         // exception messages can carry SQL parameters (names, document numbers): the types only,
         // the full chain at DEBUG for an operator who switches it on deliberately
         log.error("Unexpected failure handling {}: {}", request.getDescription(false), causeTypes(failure));
@@ -139,7 +149,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was recorded. The error is logged.");
         problem.setTitle("Internal error");
-        return problem;
+        return problem(problem);
     }
 
     private static String causeTypes(Throwable failure) {

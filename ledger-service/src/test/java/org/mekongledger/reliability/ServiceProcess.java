@@ -1,0 +1,166 @@
+package org.mekongledger.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.mekongledger.support.ApiClient;
+
+/**
+ * The packaged service (target/ledger-service.jar) as a child process with the production heap limit,
+ * on a random port and a database of the test's choosing, its output kept under
+ * target/reliability-logs. {@link #kill()} is SIGKILL ({@code kill -9}) on Linux: no shutdown hook runs.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    static final String ADMIN = "fund-admin";
+    static final String ADMIN_PW = "fund-admin-pw";
+    static final String AUDITOR = "auditor";
+    static final String AUDITOR_PW = "auditor-pw";
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts a service on {@code jdbcUrl} and waits until it is ready (or fails the test within 120 s). */
+    static ServiceProcess start(String name, String jdbcUrl, String dbUser, String dbPassword, String... extraArguments) {
+        Path jar = Path.of(System.getProperty("ledger.service.jar", "target/ledger-service.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (failsafe runs after package)");
+        }
+        Path logs = Path.of(System.getProperty("ledger.reliability.logs", "target/reliability-logs"));
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + logs.toAbsolutePath(),
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + dbUser,
+                "--spring.datasource.password=" + dbPassword,
+                "--ledger.security.users[0].name=" + ADMIN,
+                "--ledger.security.users[0].password={noop}" + ADMIN_PW,
+                "--ledger.security.users[0].roles=FUND_ADMIN",
+                "--ledger.security.users[1].name=" + AUDITOR,
+                "--ledger.security.users[1].password={noop}" + AUDITOR_PW,
+                "--ledger.security.users[1].roles=AUDITOR",
+                "--logging.level.org.axonframework=WARN"));
+        command.addAll(List.of(extraArguments));
+        try {
+            Files.createDirectories(logs);
+            Path log = logs.resolve(String.format("%s-%02d-%d.log", name, STARTED.incrementAndGet(), port));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            ServiceProcess service = new ServiceProcess(process, port, log);
+            try {
+                service.awaitReady(Duration.ofSeconds(120));
+            } catch (RuntimeException | Error notReady) {
+                service.kill();
+                throw new IllegalStateException("service did not become ready; see " + log, notReady);
+            }
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** {@code kill -9}: the JVM gets no chance to finish anything. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the log says about heap exhaustion or a broken service: read after the fact. */
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    int readinessStatus() {
+        return healthStatus("/actuator/health/readiness");
+    }
+
+    int livenessStatus() {
+        return healthStatus("/actuator/health/liveness");
+    }
+
+    private int healthStatus(String path) {
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notListening) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void awaitReady(Duration limit) {
+        await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("service exited with " + process.exitValue());
+            }
+            return readinessStatus() == 200;
+        });
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+}
