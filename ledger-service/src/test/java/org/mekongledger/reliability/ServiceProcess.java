@@ -51,8 +51,9 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + logs.toAbsolutePath(),
-                "-XX:+ExitOnOutOfMemoryError",
+                // the production heap; an OutOfMemoryError ends the process (and is in its log) rather
+                // than leaving a half-working service behind
+                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
