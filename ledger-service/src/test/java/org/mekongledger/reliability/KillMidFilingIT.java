@@ -57,7 +57,7 @@ class KillMidFilingIT {
     @Order(1)
     void withoutAKeyAKilledFilingIsRecordedWhollyOrNotAtAllAndASecondOneIsRefused() throws Exception {
         List<String> outcomes = new ArrayList<>();
-        for (long delayAfterAppendStarted : new long[] {0, 400}) {
+        for (long delayAfterAppendStarted : new long[] {0, 1500}) {
             String employer = Workload.registerEmployer(admin());
             Map<String, Object> filing = Workload.filing(employer, PERIOD, workers, "16000.00");
 

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.mekongledger.support.ApiClient;
 
@@ -48,14 +49,15 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (failsafe runs after package)");
         }
         Path logs = Path.of(System.getProperty("ledger.reliability.logs", "target/reliability-logs"));
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // the production heap; an OutOfMemoryError ends the process (and is in its log) rather
                 // than leaving a half-working service behind
                 "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
                 "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port,
+                // the child binds a port of its own choosing and the log says which: a port picked here
+                // could be taken by another process before the child (30 s later) binds it
+                "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + dbUser,
                 "--spring.datasource.password=" + dbPassword,
@@ -69,17 +71,19 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of(extraArguments));
         try {
             Files.createDirectories(logs);
-            Path log = logs.resolve(String.format("%s-%02d-%d.log", name, STARTED.incrementAndGet(), port));
+            Path log = logs.resolve(String.format("%s-%02d.log", name, STARTED.incrementAndGet()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            ServiceProcess service = new ServiceProcess(process, port, log);
             try {
-                service.awaitReady(Duration.ofSeconds(120));
+                int port = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> boundPort(process, log), bound -> bound > 0);
+                ServiceProcess service = new ServiceProcess(process, port, log);
+                service.awaitReady(Duration.ofSeconds(60));
+                return service;
             } catch (RuntimeException | Error notReady) {
-                service.kill();
+                process.destroyForcibly();
                 throw new IllegalStateException("service did not become ready; see " + log, notReady);
             }
-            return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -151,13 +155,14 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static final Pattern STARTED_ON = Pattern.compile("Tomcat started on port (\\d+)");
+
+    private static int boundPort(Process process, Path log) throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("service exited with " + process.exitValue());
         }
+        Matcher started = STARTED_ON.matcher(Files.readString(log));
+        return started.find() ? Integer.parseInt(started.group(1)) : -1;
     }
 
     @Override

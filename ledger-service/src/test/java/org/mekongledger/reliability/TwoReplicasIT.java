@@ -52,8 +52,14 @@ class TwoReplicasIT {
         }
     }
 
+    /**
+     * A filing for a period the new version governs cannot be sent today (periods after the current
+     * month are refused, and a version must follow 2032-01), so this checks what decides it: the other
+     * replica knows the version at once, refuses a version for a month the first already made in force
+     * (the landed code accepted it and then failed to start), and still files and starts normally.
+     */
     @Test
-    void aRuleSetVersionAddedThroughOneIsInForceOnTheOtherForItsNextFiling() {
+    void aRuleSetVersionAddedThroughOneIsInForceOnTheOther() {
         String employer = Workload.registerEmployer(admin(first));
         String worker = Workload.registerWorker(admin(first));
         // the other replica has read the rule sets (and filed) before the new version exists
@@ -65,15 +71,17 @@ class TwoReplicasIT {
                 ceilingVersion("2041-01", "2041-01-01", "30000.00"));
         assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
 
-        Response filed = admin(second).post("/api/v1/contribution-filings",
-                Workload.filing(employer, "2041-02", List.of(worker), "40000.00"));
-        assertThat(filed.status()).as(filed.raw().body()).isEqualTo(201);
-        assertThat(filed.json().path("lines").get(0).path("insurableWage").asString()).isEqualTo("30000.00");
-        // and the other replica refuses a version for a month the first already made in force
+        Response listed = reader(second).get("/api/v1/rule-sets/TH_SSF_S33");
+        assertThat(listed.raw().body()).contains("\"2041-01\"");
         Response older = admin(second).post("/api/v1/rule-sets/TH_SSF_S33/versions",
                 ceilingVersion("2040-01", "2040-01-01", "29000.00"));
         assertThat(older.status()).as(older.raw().body()).isEqualTo(422);
-        assertThat(second.readinessStatus()).isEqualTo(200);
+        assertThat(db.count("select count(*) from domain_event_entry where payload_type like '%RuleSetVersion%'"
+                + " and convert_from(payload, 'UTF8') like '%2040-01%'")).isZero();
+        Response after = admin(second).post("/api/v1/contribution-filings",
+                Workload.filing(employer, "2025-07", List.of(worker), "40000.00"));
+        assertThat(after.status()).as(after.raw().body()).isEqualTo(201);
+        assertThat(after.json().path("lines").get(0).path("insurableWage").asString()).isEqualTo("15000.00");
     }
 
     @Test
@@ -129,8 +137,9 @@ class TwoReplicasIT {
         assertThat(admin(first).post("/api/v1/contribution-filings",
                 Workload.filing(employer, "2025-01", List.of(worker), "10000.00")).status()).isEqualTo(201);
         String path = "/api/v1/workers/" + worker + "/entitlements?asOf=2026-01-01";
-        // the other replica has the worker's history cached with one month
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        // the other replica has the worker's history cached with one month (it may first have cached
+        // an older answer, which is itself held at most for the documented bound)
+        await().atMost(DOCUMENTED_STALENESS.plusSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> contributionMonths(reader(second).get(path)) == 1);
 
         assertThat(admin(first).post("/api/v1/contribution-filings",

@@ -27,7 +27,7 @@ final class Workload {
 
     static String registerEmployer(TimedClient admin) {
         String account = String.format("%010d", (System.nanoTime() / 1000 + NUMBERS.incrementAndGet()) % 10_000_000_000L);
-        Response created = admin.post("/api/v1/employers", Map.of("employerAccount", account,
+        Response created = sendRetrying(admin, "/api/v1/employers", Map.of("employerAccount", account,
                 "name", "Samut Sakhon Seafood Co., Ltd."));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         return account;
@@ -46,9 +46,36 @@ final class Workload {
     }
 
     static String registerWorker(TimedClient admin) {
-        Response created = admin.post("/api/v1/workers", worker(unique("N")));
+        Response created = sendRetrying(admin, "/api/v1/workers", worker(unique("N")));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         return created.json().path("workerId").asString();
+    }
+
+    /**
+     * As a client is told to: with an Idempotency-Key, sent again after a lost answer or a 503 (just
+     * after a fault the pool may still hand out a connection the database ended), for 30 s at most.
+     */
+    static Response sendRetrying(TimedClient admin, String path, Object body) {
+        Map<String, String> key = Map.of("Idempotency-Key", unique("setup-"));
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                Response answer = admin.post(path, body, key);
+                if (answer.status() != 503 || System.nanoTime() > giveUp) {
+                    return answer;
+                }
+            } catch (TimedClient.NoAnswer lost) {
+                if (System.nanoTime() > giveUp) {
+                    throw lost;
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** {@code count} workers registered by a few clients in parallel. */
