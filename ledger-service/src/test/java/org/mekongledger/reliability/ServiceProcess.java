@@ -31,6 +31,13 @@ final class ServiceProcess implements AutoCloseable {
     static final String AUDITOR = "auditor";
     static final String AUDITOR_PW = "auditor-pw";
     private static final AtomicInteger STARTED = new AtomicInteger();
+    /** Children still running when the test JVM ends (a time limit hit, a crash) are killed with it. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "kill-service-processes"));
+    }
 
     private final Process process;
     private final int port;
@@ -74,6 +81,7 @@ final class ServiceProcess implements AutoCloseable {
             Path log = logs.resolve(String.format("%s-%02d.log", name, STARTED.incrementAndGet()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
+            RUNNING.add(process);
             try {
                 int port = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                         .until(() -> boundPort(process, log), bound -> bound > 0);
@@ -108,6 +116,7 @@ final class ServiceProcess implements AutoCloseable {
     /** {@code kill -9}: the JVM gets no chance to finish anything. */
     void kill() {
         process.destroyForcibly();
+        RUNNING.remove(process);
         try {
             process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
