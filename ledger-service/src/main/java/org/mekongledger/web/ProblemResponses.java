@@ -55,9 +55,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI CONCURRENCY_CONFLICT = URI.create("https://mekong-ledger.org/problems/concurrency-conflict");
 
     private final HttpLimits limits;
+    private final ServiceUnavailable serviceUnavailable;
 
-    ProblemResponses(HttpLimits limits) {
+    ProblemResponses(HttpLimits limits, ServiceUnavailable serviceUnavailable) {
         this.limits = limits;
+        this.serviceUnavailable = serviceUnavailable;
     }
 
     @ExceptionHandler(RequestRefused.class)
@@ -240,7 +242,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure, WebRequest request) {
+    ResponseEntity<Object> unexpected(Exception failure, WebRequest request) {
+        // the database out of reach (however Spring, Hikari or Axon wrapped it) is no defect: retry later
+        if (DatabaseUnavailable.causedBy(failure)) {
+            log.warn("Database unavailable handling {}: {}", request.getDescription(false), causeTypes(failure));
+            return serviceUnavailable.entity();
+        }
         // exception messages can carry SQL parameters (names, document numbers): the types only,
         // the full chain at DEBUG for an operator who switches it on deliberately
         log.error("Unexpected failure handling {}: {}", request.getDescription(false), causeTypes(failure));
@@ -248,7 +255,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; nothing was recorded. The error is logged.");
         problem.setTitle("Internal error");
-        return problem;
+        return problem(problem);
     }
 
     private static String causeTypes(Throwable failure) {
