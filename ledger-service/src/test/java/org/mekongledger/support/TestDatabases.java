@@ -85,6 +85,17 @@ public final class TestDatabases {
         if ("false".equals(System.getenv("LEDGER_TEST_DOCKER"))) {
             return false;
         }
+        // without a socket or DOCKER_HOST there is no engine to find: Testcontainers' own search
+        // would take most of a minute per test JVM (each reliability class has its own)
+        String home = System.getProperty("user.home");
+        String runtime = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/nonexistent");
+        boolean engineNamed = System.getenv("DOCKER_HOST") != null
+                || java.util.stream.Stream.of("/var/run/docker.sock", home + "/.docker/run/docker.sock",
+                                runtime + "/docker.sock", home + "/.testcontainers.properties")
+                        .anyMatch(path -> java.nio.file.Files.exists(java.nio.file.Path.of(path)));
+        if (!engineNamed) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError unavailable) {
