@@ -268,6 +268,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof java.sql.SQLException sql) {
                 types.append(" [SQLState ").append(sql.getSQLState()).append(']');
             }
+            if (cause.getCause() == null && cause.getStackTrace().length > 0) {
+                // where the root cause was thrown: code, never data, so an operator can find the defect
+                StackTraceElement origin = cause.getStackTrace()[0];
+                types.append(" at ").append(origin.getClassName()).append('.').append(origin.getMethodName())
+                        .append(':').append(origin.getLineNumber());
+            }
         }
         return types.toString();
     }
