@@ -6,6 +6,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -68,6 +71,19 @@ public class DeadLetters {
                 .genericSerializer(serializer)
                 .eventSerializer(serializer)
                 .build();
+    }
+
+    /**
+     * A poison event is dead-lettered; a database out of reach is no fault of the event: the failure
+     * is thrown on, so the batch rolls back and is retried once the database is back, instead of
+     * parking every event of the outage (and missing their journal entries until someone retries).
+     */
+    static EnqueueDecision<EventMessage<?>> unlessDatabaseUnavailable(DeadLetter<? extends EventMessage<?>> letter,
+                                                                     Throwable cause) {
+        if (DatabaseUnavailable.causedBy(cause)) {
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+        return Decisions.enqueue(cause);
     }
 
     /** Dead letters waiting, per processing group (one query for all groups). */

@@ -49,6 +49,7 @@ class LedgerAxonConfiguration {
                 .registerPooledStreamingEventProcessorConfiguration("ledger", (c, builder) -> builder
                         .initialSegmentCount(ledgerSegments))
                 .registerDeadLetterQueue("ledger", c -> deadLetters.queueFor("ledger"))
+                .registerDeadLetterPolicy("ledger", c -> DeadLetters::unlessDatabaseUnavailable)
                 // without it every event asks the queue table whether its worker has a dead letter
                 .registerDeadLetteringEventHandlerInvokerConfiguration("ledger", (c, builder) -> builder
                         .enableSequenceIdentifierCache()

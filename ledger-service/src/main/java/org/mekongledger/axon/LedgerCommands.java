@@ -91,7 +91,8 @@ public class LedgerCommands {
             return !streamExists(message);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && LOST_RACE_STATES.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && LOST_RACE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -40,6 +40,9 @@ class SavepointTransactionManager implements TransactionManager {
         TransactionStatus status = transactions.getTransaction(outermost ? OUTERMOST : JOIN);
         open[0]++;
         return new Transaction() {
+            /** Axon rolls back after a failed commit: the thread's depth must still drop only once. */
+            private boolean closed;
+
             @Override
             public void commit() {
                 try {
@@ -47,7 +50,7 @@ class SavepointTransactionManager implements TransactionManager {
                         transactions.commit(status); // commits, or releases the savepoint
                     }
                 } finally {
-                    open[0]--;
+                    close();
                 }
             }
 
@@ -58,6 +61,13 @@ class SavepointTransactionManager implements TransactionManager {
                         transactions.rollback(status); // rolls back, or back to the savepoint
                     }
                 } finally {
+                    close();
+                }
+            }
+
+            private void close() {
+                if (!closed) {
+                    closed = true;
                     open[0]--;
                 }
             }

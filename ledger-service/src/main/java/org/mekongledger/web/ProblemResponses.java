@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mekongledger.api.ConflictWithRecord;
 import org.mekongledger.axon.ConcurrentChangeConflict;
+import org.mekongledger.axon.DatabaseUnavailable;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;

@@ -1,4 +1,4 @@
-package org.mekongledger.web;
+package org.mekongledger.axon;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

@@ -1,4 +1,4 @@
-package org.mekongledger.web;
+package org.mekongledger.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
