@@ -26,7 +26,11 @@ class SavepointTransactionManager implements TransactionManager {
             new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED);
 
     private final PlatformTransactionManager transactions;
-    /** How many of this manager's transactions are open on the thread; only the outermost is real. */
+    /**
+     * How many of this manager's transactions are open on the thread; only the outermost is real.
+     * Counted down exactly once per transaction: one count lost makes every later unit of work on
+     * the thread a non-committing participant of a transaction nobody ends.
+     */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     SavepointTransactionManager(PlatformTransactionManager transactions) {
@@ -40,8 +44,15 @@ class SavepointTransactionManager implements TransactionManager {
         TransactionStatus status = transactions.getTransaction(outermost ? OUTERMOST : JOIN);
         open[0]++;
         return new Transaction() {
+            /** Axon rolls back a unit of work whose commit failed: the second call must not count. */
+            private boolean closed;
+
             @Override
             public void commit() {
+                if (closed) {
+                    return;
+                }
+                closed = true;
                 try {
                     if (outermost && !status.isCompleted()) {
                         transactions.commit(status); // commits, or releases the savepoint
@@ -53,6 +64,10 @@ class SavepointTransactionManager implements TransactionManager {
 
             @Override
             public void rollback() {
+                if (closed) {
+                    return; // after a failed commit Spring has already rolled back
+                }
+                closed = true;
                 try {
                     if (outermost && !status.isCompleted()) {
                         transactions.rollback(status); // rolls back, or back to the savepoint
