@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +38,8 @@ class TwoReplicasTest extends ApiTestBase {
     private static ConfigurableApplicationContext other;
     @Autowired
     Environment environment;
+    @Autowired
+    EventProcessingConfiguration processing;
     private ApiClient b;
 
     @BeforeEach
@@ -55,6 +62,26 @@ class TwoReplicasTest extends ApiTestBase {
             other.close();
             other = null;
         }
+    }
+
+    @Test
+    void eachLedgerSegmentIsProcessedByOneReplicaOnly() {
+        PooledStreamingEventProcessor mine = ledgerProcessor(processing);
+        PooledStreamingEventProcessor theirs = ledgerProcessor(other.getBean(EventProcessingConfiguration.class));
+        // both replicas claim what they can; together they hold every segment, never one segment twice
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                mine.processingStatus().size() + theirs.processingStatus().size() >= 2);
+        for (int i = 0; i < 20; i++) {
+            Set<Integer> both = new HashSet<>(mine.processingStatus().keySet());
+            both.retainAll(theirs.processingStatus().keySet());
+            assertThat(both).as("segments processed by both replicas (this one %s, the other %s)",
+                    mine.processingStatus().keySet(), theirs.processingStatus().keySet()).isEmpty();
+            registerWorker("VNM"); // keep the processors busy meanwhile
+        }
+    }
+
+    private static PooledStreamingEventProcessor ledgerProcessor(EventProcessingConfiguration processing) {
+        return processing.eventProcessor("ledger", PooledStreamingEventProcessor.class).orElseThrow();
     }
 
     @Test
