@@ -27,6 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Two service instances on one database behave as one: this test's service ("A") and a second
  * application context ("B") started on the same database. Cached histories live ten minutes here,
@@ -172,6 +174,23 @@ class TwoReplicasTest extends ApiTestBase {
                 Map.of("type", "DEATH", "date", "2026-09-15")).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> read(entitlements).raw().body(), body -> !body.equals(afterInvalidity));
+
+        // the fee was booked once, though both replicas run the ledger projection: events = entries
+        assertThat(read("/api/v1/workers/" + worker + "/ledger").json().path("entries").path("totalEntries").asLong())
+                .isEqualTo(1);
+        for (ApiClient replica : List.of(api, b)) {
+            Response reconciliation = replica.get("/api/v1/ledger/reconciliation", ADMIN, ADMIN_PW);
+            assertThat(reconciliation.status()).as(reconciliation.raw().body()).isEqualTo(200);
+            assertThat(reconciliation.json().path("balanced").asBoolean()).as(reconciliation.raw().body()).isTrue();
+            JsonNode fees = null;
+            for (JsonNode count : reconciliation.json().path("counts")) {
+                if (count.path("eventType").asString().equals("WelfareFeeRecorded")) {
+                    fees = count;
+                }
+            }
+            assertThat(fees).as(reconciliation.raw().body()).isNotNull();
+            assertThat(fees.path("entries").asLong()).isEqualTo(fees.path("events").asLong());
+        }
     }
 
     private static Map<String, Object> fundVersion(String version, String effectiveFrom, String workerFee) {
