@@ -26,11 +26,7 @@ class SavepointTransactionManager implements TransactionManager {
             new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRED);
 
     private final PlatformTransactionManager transactions;
-    /**
-     * How many of this manager's transactions are open on the thread; only the outermost is real.
-     * Counted down exactly once per transaction: one count lost makes every later unit of work on
-     * the thread a non-committing participant of a transaction nobody ends.
-     */
+    /** How many of this manager's transactions are open on the thread; only the outermost is real. */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     SavepointTransactionManager(PlatformTransactionManager transactions) {
@@ -44,35 +40,34 @@ class SavepointTransactionManager implements TransactionManager {
         TransactionStatus status = transactions.getTransaction(outermost ? OUTERMOST : JOIN);
         open[0]++;
         return new Transaction() {
-            /** Axon rolls back a unit of work whose commit failed: the second call must not count. */
+            /** Axon rolls back after a failed commit: the thread's depth must still drop only once. */
             private boolean closed;
 
             @Override
             public void commit() {
-                if (closed) {
-                    return;
-                }
-                closed = true;
                 try {
                     if (outermost && !status.isCompleted()) {
                         transactions.commit(status); // commits, or releases the savepoint
                     }
                 } finally {
-                    open[0]--;
+                    close();
                 }
             }
 
             @Override
             public void rollback() {
-                if (closed) {
-                    return; // after a failed commit Spring has already rolled back
-                }
-                closed = true;
                 try {
                     if (outermost && !status.isCompleted()) {
                         transactions.rollback(status); // rolls back, or back to the savepoint
                     }
                 } finally {
+                    close();
+                }
+            }
+
+            private void close() {
+                if (!closed) {
+                    closed = true;
                     open[0]--;
                 }
             }
