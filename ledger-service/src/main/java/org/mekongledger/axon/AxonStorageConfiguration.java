@@ -1,10 +1,12 @@
 package org.mekongledger.axon;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -159,9 +161,21 @@ class AxonStorageConfiguration {
         return statement;
     }
 
+    /**
+     * Who holds a projection segment (token_entry.owner). Axon's default is the JVM's name, pid@host,
+     * which two replicas share when they run in one JVM or in containers that both run as pid 1 on
+     * one host name: each then takes the other's segments as its own, both process every event of
+     * them and both commit, and the ledger books it twice. A random part makes every replica (and
+     * every start) an owner of its own; the JVM's name stays for operators reading the table.
+     */
+    static String tokenOwner() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     @Bean
     TokenStore tokenStore(Serializer axonSerializer, DataSource dataSource) {
         return JdbcTokenStore.builder()
+                .nodeId(tokenOwner())
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(axonSerializer)
                 .contentType(byte[].class)

@@ -35,7 +35,10 @@ import org.springframework.stereotype.Component;
 /**
  * Books every contribution and reversal as a journal entry, and keeps the filing register.
  * Entries of one processor batch are written with a single JDBC batch when the batch commits,
- * in the same transaction as the processor's token: nothing is booked twice or lost.
+ * in the same transaction as the processor's token: nothing is lost. An event delivered again (the
+ * processor is at-least-once: a token update lost after its entries committed, a segment taken over
+ * by another replica mid-batch) is booked once only: each journal holds one entry per event
+ * (unique event_id, migration V15), and an event already booked is skipped with its amounts.
  */
 @Component
 @ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
@@ -122,12 +125,18 @@ class LedgerProjection {
     private void bookFee(String eventId, EntryKind kind, String workerId, String scheme, String filingId,
                          String employerAccount, YearMonth period, String ruleSetVersion, FeePayer payer,
                          String currency, BigDecimal amount, Instant at) {
-        Savepoints.run(jdbc.getDataSource(), () -> jdbc.update("""
+        int[] booked = new int[1];
+        // an entry of this event already there (or being committed by another replica) is kept, not doubled
+        Savepoints.run(jdbc.getDataSource(), () -> booked[0] = jdbc.update("""
                         insert into welfare_fee_entry (event_id, kind, worker_id, scheme, filing_id, employer_account,
                             period, rule_set_version, payer, currency, amount, booked_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (event_id) do nothing""",
                 eventId, kind.name(), workerId, scheme, filingId, employerAccount, period.toString(), ruleSetVersion,
                 payer.name(), currency, amount, Timestamp.from(at)));
+        if (booked[0] == 0) {
+            return; // booked before: its amounts are in the account totals already
+        }
         PendingBookings pending = pendingBookings();
         pending.workerIds.add(workerId);
         boolean contribution = kind == EntryKind.CONTRIBUTION;
@@ -140,6 +149,15 @@ class LedgerProjection {
                 key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         int side = debit ? 0 : 1;
         debitCredit[side] = debitCredit[side].add(amount);
+    }
+
+    /** Which of these events have an entry in the journal already (committed before this batch). */
+    private Set<String> bookedBefore(Set<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList("select event_id from ledger_entry where event_id = any (?)",
+                String.class, (Object) eventIds.toArray(String[]::new)));
     }
 
     @ResetHandler
@@ -156,20 +174,18 @@ class LedgerProjection {
         row.addAll(List.of(currency, wage, insurableWage));
         row.addAll(AmountColumns.values(shares));
         row.add(at);
-        PendingBookings pending = pendingBookings();
-        pending.entries.add(row.toArray());
-        pending.workerIds.add(workerId);
-        for (ChartOfAccounts.Posting posting : ChartOfAccounts.postings(kind, scheme, AmountColumns.amounts(shares))) {
-            BigDecimal[] debitCredit = pending.accountTotals.computeIfAbsent(List.of(posting.account(), currency),
-                    key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            int side = posting.side() == ChartOfAccounts.Side.DEBIT ? 0 : 1;
-            debitCredit[side] = debitCredit[side].add(posting.amount());
-        }
+        pendingBookings().entries.putIfAbsent(eventId, new PendingEntry(row.toArray(), workerId, currency,
+                ChartOfAccounts.postings(kind, scheme, AmountColumns.amounts(shares))));
+    }
+
+    /** A contribution or reversal waiting for the batch's commit, with what it adds to the accounts. */
+    private record PendingEntry(Object[] row, String workerId, String currency, List<ChartOfAccounts.Posting> postings) {
     }
 
     /** What one processor batch books: its journal entries and what they add to each account. */
     private static final class PendingBookings {
-        final List<Object[]> entries = new ArrayList<>();
+        /** By event id: an event delivered twice within one batch is one entry too. */
+        final Map<String, PendingEntry> entries = new java.util.LinkedHashMap<>();
         final java.util.Set<String> workerIds = new java.util.HashSet<>();
         /** Sorted, so concurrent writers would lock accounts in one order. */
         final Map<List<String>, BigDecimal[]> accountTotals = new TreeMap<>(
@@ -191,7 +207,23 @@ class LedgerProjection {
     }
 
     private void write(PendingBookings pending) {
-        CopyIn.rows(jdbc, "ledger_entry", ENTRY_COLUMNS, pending.entries);
+        Set<String> bookedBefore = bookedBefore(pending.entries.keySet());
+        List<Object[]> rows = new ArrayList<>(pending.entries.size());
+        for (Map.Entry<String, PendingEntry> entry : pending.entries.entrySet()) {
+            if (bookedBefore.contains(entry.getKey())) {
+                continue; // delivered again: booked once, with its amounts, in an earlier transaction
+            }
+            PendingEntry booking = entry.getValue();
+            rows.add(booking.row());
+            pending.workerIds.add(booking.workerId());
+            for (ChartOfAccounts.Posting posting : booking.postings()) {
+                addTo(pending, posting.account(), booking.currency(), posting.side() == ChartOfAccounts.Side.DEBIT,
+                        posting.amount());
+            }
+        }
+        // a replica booking the same events concurrently commits first: this COPY then fails on the
+        // unique event_id, the batch rolls back, and the processor retries it, skipping them
+        CopyIn.rows(jdbc, "ledger_entry", ENTRY_COLUMNS, rows);
         WorkerChanges.announce(jdbc, pending.workerIds);
         List<Object[]> totals = new ArrayList<>();
         pending.accountTotals.forEach((key, debitCredit) ->

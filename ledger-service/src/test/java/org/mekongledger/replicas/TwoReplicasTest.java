@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Two service instances on one database behave as one: this test's service ("A") and a second
  * application context ("B") started on the same database. Cached histories live ten minutes here,
@@ -33,6 +40,8 @@ class TwoReplicasTest extends ApiTestBase {
     private static ConfigurableApplicationContext other;
     @Autowired
     Environment environment;
+    @Autowired
+    EventProcessingConfiguration processing;
     private ApiClient b;
 
     @BeforeEach
@@ -55,6 +64,26 @@ class TwoReplicasTest extends ApiTestBase {
             other.close();
             other = null;
         }
+    }
+
+    @Test
+    void eachLedgerSegmentIsProcessedByOneReplicaOnly() {
+        PooledStreamingEventProcessor mine = ledgerProcessor(processing);
+        PooledStreamingEventProcessor theirs = ledgerProcessor(other.getBean(EventProcessingConfiguration.class));
+        // both replicas claim what they can; together they hold every segment, never one segment twice
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                mine.processingStatus().size() + theirs.processingStatus().size() >= 2);
+        for (int i = 0; i < 20; i++) {
+            Set<Integer> both = new HashSet<>(mine.processingStatus().keySet());
+            both.retainAll(theirs.processingStatus().keySet());
+            assertThat(both).as("segments processed by both replicas (this one %s, the other %s)",
+                    mine.processingStatus().keySet(), theirs.processingStatus().keySet()).isEmpty();
+            registerWorker("VNM"); // keep the processors busy meanwhile
+        }
+    }
+
+    private static PooledStreamingEventProcessor ledgerProcessor(EventProcessingConfiguration processing) {
+        return processing.eventProcessor("ledger", PooledStreamingEventProcessor.class).orElseThrow();
     }
 
     @Test
@@ -145,6 +174,23 @@ class TwoReplicasTest extends ApiTestBase {
                 Map.of("type", "DEATH", "date", "2026-09-15")).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> read(entitlements).raw().body(), body -> !body.equals(afterInvalidity));
+
+        // the fee was booked once, though both replicas run the ledger projection: events = entries
+        assertThat(read("/api/v1/workers/" + worker + "/ledger").json().path("entries").path("totalEntries").asLong())
+                .isEqualTo(1);
+        for (ApiClient replica : List.of(api, b)) {
+            Response reconciliation = replica.get("/api/v1/ledger/reconciliation", ADMIN, ADMIN_PW);
+            assertThat(reconciliation.status()).as(reconciliation.raw().body()).isEqualTo(200);
+            assertThat(reconciliation.json().path("balanced").asBoolean()).as(reconciliation.raw().body()).isTrue();
+            JsonNode fees = null;
+            for (JsonNode count : reconciliation.json().path("counts")) {
+                if (count.path("eventType").asString().equals("WelfareFeeRecorded")) {
+                    fees = count;
+                }
+            }
+            assertThat(fees).as(reconciliation.raw().body()).isNotNull();
+            assertThat(fees.path("entries").asLong()).isEqualTo(fees.path("events").asLong());
+        }
     }
 
     private static Map<String, Object> fundVersion(String version, String effectiveFrom, String workerFee) {
