@@ -126,7 +126,7 @@ class AxonStorageConfiguration {
                                           @Value("${spring.datasource.hikari.maximum-pool-size}") int poolSize,
                                           @Value("${ledger.axon.gaps.largest-transaction}") int largestTransaction,
                                           @Value("${ledger.axon.gaps.timeout}") Duration gapTimeout) {
-        return JdbcEventStorageEngine.builder()
+        return new CompactGapsEventStorageEngine(JdbcEventStorageEngine.builder()
                 .maxGapOffset(maxGapOffset(poolSize, largestTransaction))
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .gapCleaningThreshold(2 * largestTransaction)
@@ -138,8 +138,7 @@ class AxonStorageConfiguration {
                 .snapshotSerializer(axonSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .dataType(byte[].class)
-                .schema(EVENT_SCHEMA)
-                .build();
+                .schema(EVENT_SCHEMA));
     }
 
     static int maxGapOffset(int poolSize, int largestTransaction) {
