@@ -29,6 +29,7 @@ final class CompactGapsEventStorageEngine extends JdbcEventStorageEngine {
     private static final Constructor<GapAwareTrackingToken> TOKEN;
     private static final Field GAPS;
     private static final Field TRUNCATION;
+    private static final Field EVENT_DATA;
 
     static {
         try {
@@ -39,6 +40,9 @@ final class CompactGapsEventStorageEngine extends JdbcEventStorageEngine {
             GAPS.setAccessible(true);
             TRUNCATION = GapAwareTrackingToken.class.getDeclaredField("gapTruncationIndex");
             TRUNCATION.setAccessible(true);
+            // the event read, without the token Axon made for it (which holds the tree copy of the gaps)
+            EVENT_DATA = TrackedDomainEventData.class.getDeclaredField("eventData");
+            EVENT_DATA.setAccessible(true);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -54,7 +58,14 @@ final class CompactGapsEventStorageEngine extends JdbcEventStorageEngine {
         TrackedEventData<?> data = super.getTrackedEventData(resultSet, previousToken);
         GapAwareTrackingToken token = (GapAwareTrackingToken) data.trackingToken();
         GapAwareTrackingToken compact = compact(token, previousToken);
-        return compact == token ? data : new TrackedDomainEventData<>(compact, (DomainEventData<?>) data);
+        if (compact == token) {
+            return data;
+        }
+        try {
+            return new TrackedDomainEventData<>(compact, (DomainEventData<?>) EVENT_DATA.get(data));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Axon's TrackedDomainEventData changed shape", e);
+        }
     }
 
     /** The set a token holds itself (its getter wraps it). */

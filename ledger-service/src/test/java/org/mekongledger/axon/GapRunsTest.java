@@ -21,7 +21,7 @@ class GapRunsTest {
     @Test
     void runsAreTheSameSetAsTheTree() {
         Random random = new Random(42);
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 60; round++) {
             TreeSet<Long> tree = randomGaps(random);
             GapRuns runs = GapRuns.of(tree);
             assertThat(runs).isEqualTo(tree);
@@ -33,7 +33,7 @@ class GapRunsTest {
                 assertThat(runs.first()).isEqualTo(tree.first());
                 assertThat(runs.last()).isEqualTo(tree.last());
             }
-            for (int probe = 0; probe < 50; probe++) {
+            for (int probe = 0; probe < 20; probe++) {
                 long a = random.nextInt(12_000) - 500;
                 long b = a + random.nextInt(6_000);
                 assertThat(runs.contains(a)).isEqualTo(tree.contains(a));
@@ -60,11 +60,11 @@ class GapRunsTest {
     void compactTokensAdvanceCompareAndSerializeAsAxonsOwn() {
         Serializer serializer = new AxonStorageConfiguration().axonSerializer();
         Random random = new Random(7);
-        for (int walk = 0; walk < 20; walk++) {
+        for (int walk = 0; walk < 4; walk++) {
             GapAwareTrackingToken plain = GapAwareTrackingToken.newInstance(10_000, randomGaps(random).headSet(10_000L));
             GapAwareTrackingToken compact = CompactGapsEventStorageEngine.compact(plain, null);
             int shared = 0;
-            for (int step = 0; step < 300; step++) {
+            for (int step = 0; step < 100; step++) {
                 long next = nextIndex(random, plain);
                 GapAwareTrackingToken plainNext = plain.advanceTo(next, MAX_GAP_OFFSET);
                 GapAwareTrackingToken compactNext = CompactGapsEventStorageEngine.compact(
