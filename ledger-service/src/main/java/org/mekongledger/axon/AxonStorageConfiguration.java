@@ -124,8 +124,9 @@ class AxonStorageConfiguration {
      * 2,464 copies of 10,002 gaps (985 MB) were measured live (GapMemoryTest). The engine keeps gaps
      * as runs ({@link CompactGapsEventStorageEngine}): events in flight x (runs x 16 bytes + 100)
      * + G x 40 bytes per reading thread (the one transient tree Axon builds per event read); a
-     * killed filing is one run, and tokens with unchanged gaps share one set. Worst case (every gap
-     * its own run): 11,524 events x 160,032 x 16 bytes; in practice runs are few (measured: 461 KB
+     * killed filing is one run, and tokens with unchanged gaps share one set. A run ends only where
+     * an index was committed, so runs are at most G / 2 + 1 (80,017, were every other index of a
+     * full window missing); in practice one per transaction in flight or crashed (measured: 461 KB
      * of gap trees at the peak with 2,934 tokens live and 10,002 crash gaps).
      */
     @Bean
