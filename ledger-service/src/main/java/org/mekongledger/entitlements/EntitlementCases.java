@@ -43,7 +43,7 @@ class EntitlementCases {
     /** Computes from the worker's case, or reuses the answer while nothing changed for the worker. */
     <T> Optional<T> answer(String workerId, LocalDate asOf, LifeEventType hypothetical,
                            java.util.function.Function<EntitlementCase, T> compute) {
-        rules.refreshIfBehind();
+        rules.refreshForAnswers();
         String question = asOf + "/" + hypothetical + "/rules-" + rules.revision();
         return Optional.ofNullable(cache.answer(workerId, question, () -> load(workerId),
                 history -> compute.apply(caseOf(history, asOf, hypothetical))));

@@ -58,7 +58,7 @@ class EntitlementsController implements EntitlementsApi {
 
     @Override
     public ResponseEntity<Entitlements> simulateEntitlements(EntitlementSimulation simulation) {
-        rules.refreshIfBehind();
+        rules.refreshForAnswers();
         LocalDate asOf = simulation.getAsOf() == null ? LocalDate.now(clock) : simulation.getAsOf();
         List<Violation> violations = new ArrayList<>();
         // every date bounded and the months counted before any month is computed: the engine's
