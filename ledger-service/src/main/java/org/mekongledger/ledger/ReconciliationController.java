@@ -1,5 +1,6 @@
 package org.mekongledger.ledger;
 
+import org.mekongledger.monitoring.ProjectionStatus;
 import org.mekongledger.web.contract.ReconciliationApi;
 import org.mekongledger.web.contract.model.LedgerReconciliation;
 import org.mekongledger.web.contract.model.ReconciliationCount;
@@ -15,16 +16,22 @@ class ReconciliationController implements ReconciliationApi {
 
     private static final int DEFAULT_LIMIT = 100;
     private final JournalReconciliation reconciliation;
+    private final ProjectionStatus projections;
 
-    ReconciliationController(JournalReconciliation reconciliation) {
+    ReconciliationController(JournalReconciliation reconciliation, ProjectionStatus projections) {
         this.reconciliation = reconciliation;
+        this.projections = projections;
     }
 
     @Override
     public ResponseEntity<LedgerReconciliation> reconcileLedger(Integer limit) {
+        // the lag first: a difference found after it was read and while it was 0 is a real one
+        long lag = projections.now().processors().stream().filter(processor -> processor.name().equals("ledger"))
+                .mapToLong(ProjectionStatus.Processor::lag).max().orElse(0);
         JournalReconciliation.Result result = reconciliation.reconcile(limit == null ? DEFAULT_LIMIT : limit);
         return ResponseEntity.ok(new LedgerReconciliation()
                 .balanced(result.balanced())
+                .projectionLag(lag)
                 .counts(result.counts().stream().map(count -> new ReconciliationCount()
                         .eventType(count.eventType())
                         .entryKind(ReconciliationCount.EntryKindEnum.fromValue(count.entryKind()))

@@ -1,6 +1,7 @@
 package org.mekongledger.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 
@@ -28,7 +29,8 @@ class ReconciliationAndHealthApiTest extends ApiTestBase {
         eventually("/api/v1/workers/" + first + "/ledger",
                 r -> r.status() == 200 && r.json().path("entries").path("totalEntries").asLong() == 3);
 
-        JsonNode balanced = reconcile().json();
+        JsonNode balanced = await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> reconcile().json(), answer -> answer.path("projectionLag").asLong(-1) == 0);
         assertThat(balanced.path("balanced").asBoolean()).as(balanced.toString()).isTrue();
         assertThat(balanced.path("differenceCount").asLong()).isZero();
         long recorded = stored("ContributionRecorded");

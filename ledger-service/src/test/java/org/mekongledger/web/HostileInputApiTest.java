@@ -442,11 +442,13 @@ class HostileInputApiTest extends ApiTestBase {
                 assertThat(response.body()).contains("https://mekong-ledger.org/problems/malformed-request");
             }
         }
-        // Tomcat itself refuses these before any application code runs (with its own HTML page): still 400, never 401
+        // Tomcat itself refuses these before any application code runs; its host answers as we do
         for (String path : new String[] {"/api/v1/workers/%2F", "/api/v1/workers/a%00b", "/api/v1/workers/%5C",
                 "/api/v1/workers/%E0%A4"}) {
             RawResponse response = raw("GET " + path + " HTTP/1.1\r\n" + basic(ADMIN, ADMIN_PW) + "\r\n", out -> { });
             assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.head()).as(path).containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(response.body()).as(path).contains("https://mekong-ledger.org/problems/malformed-request");
         }
         RawResponse post = raw("POST /api/v1/workers/a;b/documents HTTP/1.1\r\n" + basic(ADMIN, ADMIN_PW)
                 + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n", out -> out.write("{}".getBytes()));
