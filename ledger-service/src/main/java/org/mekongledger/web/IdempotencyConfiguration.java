@@ -14,7 +14,8 @@ class IdempotencyConfiguration {
 
     @Bean
     IdempotencyFilter idempotencyFilter(DataSource dataSource, PlatformTransactionManager transactionManager,
-                                        IdempotencySettings settings, ProblemWriter problems) {
-        return new IdempotencyFilter(dataSource, transactionManager, settings, problems);
+                                        IdempotencySettings settings, ProblemWriter problems,
+                                        ServiceUnavailable unavailable) {
+        return new IdempotencyFilter(dataSource, transactionManager, settings, problems, unavailable);
     }
 }

@@ -82,10 +82,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final long lockTimeoutMillis;
     private final ProblemWriter problems;
+    private final ServiceUnavailable unavailable;
 
     public IdempotencyFilter(DataSource dataSource, PlatformTransactionManager transactionManager,
-                             IdempotencySettings settings, ProblemWriter problems) {
+                             IdempotencySettings settings, ProblemWriter problems, ServiceUnavailable unavailable) {
         this.problems = problems;
+        this.unavailable = unavailable;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.lockTimeoutMillis = Math.max(1, settings.lockTimeout().toMillis());
@@ -131,10 +133,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         "A request with this Idempotency-Key is still being processed; retry later."));
             } else {
                 log.warn("A keyed request could not be committed: {}", failure.getClass().getName());
-                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                problems.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                        "service-unavailable", "Service unavailable",
-                        "The request could not be recorded; nothing was recorded. Retry with the same Idempotency-Key."));
+                unavailable.write(response);
             }
             return;
         }

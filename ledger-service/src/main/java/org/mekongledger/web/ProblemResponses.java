@@ -50,10 +50,10 @@ import tools.jackson.databind.DatabindException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    static final URI VALIDATION = URI.create("https://mekong-ledger.org/problems/validation");
-    static final URI CONFLICT = URI.create("https://mekong-ledger.org/problems/conflict");
-    static final URI NOT_FOUND = URI.create("https://mekong-ledger.org/problems/not-found");
-    static final URI CONCURRENCY_CONFLICT = URI.create("https://mekong-ledger.org/problems/concurrency-conflict");
+    static final URI VALIDATION = URI.create(ProblemWriter.TYPES + "validation");
+    static final URI CONFLICT = URI.create(ProblemWriter.TYPES + "conflict");
+    static final URI NOT_FOUND = URI.create(ProblemWriter.TYPES + "not-found");
+    static final URI CONCURRENCY_CONFLICT = URI.create(ProblemWriter.TYPES + "concurrency-conflict");
 
     private final HttpLimits limits;
     private final ServiceUnavailable serviceUnavailable;

@@ -1,7 +1,6 @@
 package org.mekongledger.web;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +13,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * The answer while the database is out of reach: 503 {@code service-unavailable} with {@code Retry-After},
  * so a client retries (with its Idempotency-Key) instead of treating the request as refused.
@@ -23,22 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ServiceUnavailable {
 
-    static final URI TYPE = URI.create("https://mekong-ledger.org/problems/service-unavailable");
     private final String retryAfterSeconds;
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    ServiceUnavailable(@Value("${ledger.db.unavailable-retry-after}") Duration retryAfter, JsonMapper json) {
+    ServiceUnavailable(@Value("${ledger.db.unavailable-retry-after}") Duration retryAfter, ProblemWriter problems) {
         this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
-        this.json = json;
+        this.problems = problems;
     }
 
     ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                 "The database cannot be reached just now. Retry after " + retryAfterSeconds
                         + " s with the same Idempotency-Key: a change is recorded wholly or not at all.");
-        problem.setType(TYPE);
-        problem.setTitle("Service unavailable");
-        return problem;
     }
 
     ResponseEntity<Object> entity() {
@@ -49,9 +42,7 @@ public class ServiceUnavailable {
     }
 
     void write(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem()));
+        problems.write(response, problem());
     }
 }

@@ -141,4 +141,27 @@ public abstract class ApiTestBase {
     protected static String randomId() {
         return UUID.randomUUID().toString();
     }
+
+    /** Sends the requests at once (all threads released together) and collects every answer. */
+    protected static List<ApiClient.Response> inParallel(List<java.util.concurrent.Callable<ApiClient.Response>> requests) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(requests.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ApiClient.Response>> futures = new ArrayList<>();
+            for (java.util.concurrent.Callable<ApiClient.Response> request : requests) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> answers = new ArrayList<>();
+            for (java.util.concurrent.Future<ApiClient.Response> future : futures) {
+                answers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
