@@ -27,7 +27,7 @@ import org.mekongledger.entitlement.EntitlementRuleBook;
 import org.mekongledger.entitlement.ForeignPeriod;
 import org.mekongledger.entitlement.InsuredMonth;
 import org.mekongledger.entitlement.LifeEvent;
-import org.mekongledger.entitlement.LifeEventType;
+import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.entitlement.WageHistory;
 
 /**

@@ -33,8 +33,8 @@ import org.mekongledger.api.WelfareFeeRecorded;
 import org.mekongledger.api.WelfareFeeReversed;
 import org.mekongledger.api.WorkerRegistered;
 import org.mekongledger.contribution.PersonMonthContribution;
-import org.mekongledger.entitlement.FeePayer;
-import org.mekongledger.entitlement.LifeEventType;
+import org.mekongledger.vocabulary.FeePayer;
+import org.mekongledger.vocabulary.LifeEventType;
 
 /**
  * A migrant worker's event-sourced account: who they are (documents), and every contribution

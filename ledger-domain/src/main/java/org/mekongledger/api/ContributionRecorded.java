@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
 
-import org.mekongledger.contribution.Party;
-import org.mekongledger.contribution.PartyShare;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 
 /** One person-month of contributions, computed by the rule-set version named, on the worker's account. */
 public record ContributionRecorded(String workerId, String filingId, String scheme, String employerAccount,

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
 
-import org.mekongledger.contribution.Party;
-import org.mekongledger.contribution.PartyShare;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 
 /**
  * Compensates an earlier {@link ContributionRecorded} with the very same amounts; the original stays

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.mekongledger.entitlement.FeePayer;
+import org.mekongledger.vocabulary.FeePayer;
 
 /**
  * An employer's monthly filing for one scheme: one line per insured worker with the wage, or for a

@@ -2,7 +2,7 @@ package org.mekongledger.api;
 
 import java.time.LocalDate;
 
-import org.mekongledger.entitlement.LifeEventType;
+import org.mekongledger.vocabulary.LifeEventType;
 
 public record LifeEventRecorded(String workerId, LifeEventType type, LocalDate date, String country) {
 }

@@ -1,5 +1,8 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Collections;

@@ -1,5 +1,7 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.PartyShare;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

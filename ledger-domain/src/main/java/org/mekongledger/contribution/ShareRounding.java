@@ -1,5 +1,6 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Branch;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

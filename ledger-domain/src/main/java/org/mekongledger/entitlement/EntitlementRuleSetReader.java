@@ -1,5 +1,7 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.vocabulary.FeePayer;
+import org.mekongledger.vocabulary.LifeEventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.mekongledger.contribution.RuleSetFormatException;
 

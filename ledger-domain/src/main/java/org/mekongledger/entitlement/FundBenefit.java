@@ -1,5 +1,6 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.vocabulary.LifeEventType;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.vocabulary.LifeEventType;
 import java.time.LocalDate;
 import java.util.List;
 

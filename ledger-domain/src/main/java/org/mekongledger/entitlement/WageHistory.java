@@ -1,9 +1,9 @@
 package org.mekongledger.entitlement;
 
-import org.mekongledger.contribution.Branch;
+import org.mekongledger.vocabulary.Branch;
 import org.mekongledger.contribution.ContributionRuleBook;
 import org.mekongledger.contribution.ContributionRuleSet;
-import org.mekongledger.contribution.Party;
+import org.mekongledger.vocabulary.Party;
 import org.mekongledger.contribution.PersonMonthContribution;
 
 import java.math.BigDecimal;

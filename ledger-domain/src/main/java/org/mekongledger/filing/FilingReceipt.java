@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.mekongledger.contribution.PersonMonthContribution;
-import org.mekongledger.entitlement.FeePayer;
+import org.mekongledger.vocabulary.FeePayer;
 
 /** What the intake answers for an accepted filing: every line as computed and recorded. */
 public record FilingReceipt(String filingId, String ruleSetVersion, String currency, List<Line> lines) {

@@ -38,7 +38,7 @@ import org.mekongledger.api.Violation;
 import org.mekongledger.api.WorkerRegistered;
 import org.mekongledger.contribution.ContributionRuleBook;
 import org.mekongledger.contribution.ContributionRuleSet;
-import org.mekongledger.contribution.Party;
+import org.mekongledger.vocabulary.Party;
 import org.mekongledger.contribution.PersonMonthContribution;
 
 class WorkerAccountTest {

@@ -19,7 +19,7 @@ import org.mekongledger.api.RecordLifeEvent;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.Sex;
 import org.mekongledger.api.WorkerRegistered;
-import org.mekongledger.entitlement.LifeEventType;
+import org.mekongledger.vocabulary.LifeEventType;
 
 class WorkerLifeEventsTest {
 

@@ -37,7 +37,7 @@ class DomainArchitectureTest {
         assertThat(DOMAIN.stream().map(JavaClass::getPackageName).distinct()).containsExactlyInAnyOrder(
                 "org.mekongledger.account", "org.mekongledger.api", "org.mekongledger.contribution",
                 "org.mekongledger.employer", "org.mekongledger.entitlement", "org.mekongledger.filing",
-                "org.mekongledger.ruleset");
+                "org.mekongledger.ruleset", "org.mekongledger.vocabulary");
         assertThat(DOMAIN.contain("org.mekongledger.filing.FilingIntake")).isTrue();
     }
 

@@ -1,5 +1,7 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

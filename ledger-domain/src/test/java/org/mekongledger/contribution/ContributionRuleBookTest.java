@@ -1,5 +1,8 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

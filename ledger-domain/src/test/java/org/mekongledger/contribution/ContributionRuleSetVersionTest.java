@@ -1,5 +1,8 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,12 +17,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mekongledger.contribution.Branch.CHILD_ALLOWANCE_OLD_AGE;
-import static org.mekongledger.contribution.Branch.SICKNESS_MATERNITY_INVALIDITY_DEATH;
-import static org.mekongledger.contribution.Branch.UNEMPLOYMENT;
-import static org.mekongledger.contribution.Party.EMPLOYEE;
-import static org.mekongledger.contribution.Party.EMPLOYER;
-import static org.mekongledger.contribution.Party.GOVERNMENT;
+import static org.mekongledger.vocabulary.Branch.CHILD_ALLOWANCE_OLD_AGE;
+import static org.mekongledger.vocabulary.Branch.SICKNESS_MATERNITY_INVALIDITY_DEATH;
+import static org.mekongledger.vocabulary.Branch.UNEMPLOYMENT;
+import static org.mekongledger.vocabulary.Party.EMPLOYEE;
+import static org.mekongledger.vocabulary.Party.EMPLOYER;
+import static org.mekongledger.vocabulary.Party.GOVERNMENT;
 
 class ContributionRuleSetVersionTest {
 

@@ -1,5 +1,7 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;

@@ -1,5 +1,8 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 import org.mekongledger.examples.SharedExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.vocabulary.FeePayer;
+import org.mekongledger.vocabulary.LifeEventType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.examples.SharedExamples;
 
 import com.fasterxml.jackson.databind.JsonNode;

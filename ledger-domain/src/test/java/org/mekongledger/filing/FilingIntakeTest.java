@@ -34,7 +34,7 @@ import org.mekongledger.api.ConflictWithRecord;
 import org.mekongledger.api.ContributionRecorded;
 import org.mekongledger.api.WelfareFeeRecorded;
 import org.mekongledger.api.WelfareFeeReversed;
-import org.mekongledger.entitlement.FeePayer;
+import org.mekongledger.vocabulary.FeePayer;
 import org.mekongledger.api.ContributionReversed;
 import org.mekongledger.api.ContributionsFiled;
 import org.mekongledger.api.DocumentType;
@@ -50,7 +50,7 @@ import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
 import org.mekongledger.api.WorkerRegistered;
 import org.mekongledger.contribution.ContributionRuleBook;
-import org.mekongledger.contribution.Party;
+import org.mekongledger.vocabulary.Party;
 import org.mekongledger.contribution.PersonMonthContribution;
 import org.mekongledger.employer.Employer;
 

@@ -22,6 +22,12 @@ class LedgerAxonConfiguration {
         return new SimpleCorrelationDataProvider(LedgerCommands.ACTOR);
     }
 
+    /** Aggregates stay cached between commands; each module sizes the caches of its own aggregates. */
+    @Bean(destroyMethod = "close")
+    AggregateCaches aggregateCaches() {
+        return new AggregateCaches();
+    }
+
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.mekongledger.contribution.Branch;
-import org.mekongledger.contribution.Party;
-import org.mekongledger.contribution.PartyShare;
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 
 /** How a person-month's nine amounts (party x branch) map to the columns of ledger_entry. */
 final class AmountColumns {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.mekongledger.contribution.Branch;
-import org.mekongledger.contribution.Party;
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
 
 /**
  * The accounts a contribution posts to. Per scheme: what each party owes the fund

@@ -21,7 +21,7 @@ import org.mekongledger.web.contract.model.Scheme;
 import org.mekongledger.web.contract.model.SchemeLedger;
 import org.mekongledger.web.contract.model.TrialBalance;
 import org.mekongledger.web.contract.model.WorkerLedger;
-import org.mekongledger.workers.WorkerQueries;
+import org.mekongledger.registry.WorkerQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

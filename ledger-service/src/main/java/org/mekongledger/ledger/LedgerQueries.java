@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mekongledger.contribution.Branch;
-import org.mekongledger.contribution.Party;
-import org.mekongledger.contribution.PartyShare;
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;

@@ -22,8 +22,8 @@ class ServiceArchitectureTest {
                         "org.mekongledger.employer..", "org.mekongledger.filing..", "org.mekongledger.contribution..",
                         "org.mekongledger.entitlement..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.mekongledger.web..",
-                        "org.mekongledger.workers..", "org.mekongledger.filings..", "org.mekongledger.ledger..",
-                        "org.mekongledger.employers..", "org.mekongledger.axon..", "org.mekongledger.security..")
+                        "org.mekongledger.registry..", "org.mekongledger.intake..", "org.mekongledger.ledger..",
+                        "org.mekongledger.registry..", "org.mekongledger.axon..", "org.mekongledger.security..")
                 .check(CLASSES);
     }
 

@@ -11,9 +11,9 @@ import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.mekongledger.api.ContributionRecorded;
-import org.mekongledger.contribution.Branch;
-import org.mekongledger.contribution.Party;
-import org.mekongledger.contribution.PartyShare;
+import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.Party;
+import org.mekongledger.vocabulary.PartyShare;
 
 /** Contribution events as a filing's transaction appends them, for tests that drive the event store directly. */
 final class SyntheticEvents {

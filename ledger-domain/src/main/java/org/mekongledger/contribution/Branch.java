@@ -1,3 +1,0 @@
-package org.mekongledger.contribution;
-
-public enum Branch { SICKNESS_MATERNITY_INVALIDITY_DEATH, CHILD_ALLOWANCE_OLD_AGE, UNEMPLOYMENT }

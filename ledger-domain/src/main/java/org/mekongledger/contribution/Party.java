@@ -1,3 +1,0 @@
-package org.mekongledger.contribution;
-
-public enum Party { EMPLOYEE, EMPLOYER, GOVERNMENT }

@@ -1,0 +1,3 @@
+package org.mekongledger.vocabulary;
+
+public enum Party { EMPLOYEE, EMPLOYER, GOVERNMENT }

@@ -1,0 +1,40 @@
+package org.mekongledger.assessment;
+
+import java.util.List;
+
+import org.mekongledger.entitlement.Entitlement;
+import org.mekongledger.web.MoneyFormat;
+import org.mekongledger.web.contract.model.ExplanationStep;
+
+/** Renders the engine's entitlements on the wire, explanation included. */
+final class EntitlementResponses {
+
+    private EntitlementResponses() {
+    }
+
+    static List<org.mekongledger.web.contract.model.Entitlement> render(List<Entitlement> entitlements) {
+        return entitlements.stream().map(EntitlementResponses::render).toList();
+    }
+
+    private static org.mekongledger.web.contract.model.Entitlement render(Entitlement entitlement) {
+        String currency = entitlement.currency().getCurrencyCode();
+        return new org.mekongledger.web.contract.model.Entitlement()
+                .scheme(entitlement.scheme())
+                .benefit(entitlement.benefit())
+                .eligible(entitlement.eligible())
+                .amount(MoneyFormat.format(entitlement.amount(), currency))
+                .currency(currency)
+                .periodicity(org.mekongledger.web.contract.model.Entitlement.PeriodicityEnum.fromValue(
+                        entitlement.periodicity().name()))
+                .payableFrom(entitlement.payableFrom())
+                .contributionMonths(entitlement.contributionMonths())
+                .basis(entitlement.basis())
+                .payableAbroad(entitlement.payableAbroad())
+                .explanation(entitlement.explanation().stream().map(step -> new ExplanationStep()
+                        .ruleId(step.ruleId())
+                        .ruleSetId(step.ruleSetId())
+                        .ruleSetVersion(step.ruleSetVersion())
+                        .inputs(step.inputs())
+                        .result(step.result())).toList());
+    }
+}

@@ -1,0 +1,149 @@
+package org.mekongledger.intake;
+
+import java.time.ZoneOffset;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import java.math.BigDecimal;
+
+import org.mekongledger.api.FileContributions;
+import org.mekongledger.vocabulary.FeePayer;
+import org.mekongledger.web.contract.model.FilingLineRequest;
+import org.mekongledger.api.ReverseFiling;
+import org.mekongledger.api.UnknownRecord;
+import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.filing.FilingReceipt;
+import org.mekongledger.filing.FilingReversalReceipt;
+import org.mekongledger.intake.FilingHeaders.FilingHeader;
+import org.mekongledger.intake.FilingResponses.ComputedLine;
+import org.mekongledger.ledger.LedgerQueries;
+import org.mekongledger.web.contract.ContributionFilingsApi;
+import org.mekongledger.web.contract.model.ContributionFiling;
+import org.mekongledger.web.contract.model.ContributionFilingRequest;
+import org.mekongledger.web.contract.model.FilingReversal;
+import org.mekongledger.web.contract.model.FilingReversalRequest;
+import org.mekongledger.web.contract.model.Scheme;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class ContributionFilingsController implements ContributionFilingsApi {
+
+    private final LedgerCommands commands;
+    private final FilingHeaders headers;
+    private final LedgerQueries ledger;
+
+    ContributionFilingsController(LedgerCommands commands, FilingHeaders headers, LedgerQueries ledger) {
+        this.commands = commands;
+        this.headers = headers;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public ResponseEntity<ContributionFiling> fileContributions(ContributionFilingRequest request, String idempotencyKey) {
+        String filingId = UUID.randomUUID().toString();
+        // which fields a line needs (a wage, or a payer) depends on the scheme: the intake decides
+        List<FileContributions.Line> lines = new java.util.ArrayList<>();
+        for (FilingLineRequest line : request.getLines()) {
+            lines.add(new FileContributions.Line(line.getWorkerId(),
+                    line.getWage() == null ? null : new BigDecimal(line.getWage()),
+                    line.getPayer() == null ? null : FeePayer.valueOf(line.getPayer().getValue())));
+        }
+        FilingReceipt receipt = commands.send(new FileContributions(filingId, request.getScheme().getValue(),
+                request.getEmployerAccount(), YearMonth.parse(request.getPeriod()), lines));
+        String currency = receipt.currency();
+        List<ComputedLine> computed = receipt.lines().stream()
+                .filter(l -> l.contribution() != null)
+                .map(l -> new ComputedLine(l.workerId(), l.contribution().wage(), l.contribution().insurableWage(),
+                        l.contribution().shares()))
+                .toList();
+        List<FilingResponses.FeeLine> fees = receipt.lines().stream()
+                .filter(l -> l.fee() != null)
+                .map(l -> new FilingResponses.FeeLine(l.workerId(), l.payer().name(), l.fee()))
+                .toList();
+        ContributionFiling body = filing(filingId, ContributionFiling.StatusEnum.ACCEPTED, request.getScheme().getValue(),
+                request.getEmployerAccount(), request.getPeriod(), receipt.ruleSetVersion(), currency, computed, fees);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(java.net.URI.create("/api/v1/contribution-filings/" + filingId))
+                .body(body);
+    }
+
+    @Override
+    public ResponseEntity<ContributionFiling> getContributionFiling(String filingId) {
+        return ResponseEntity.ok(read(filingId));
+    }
+
+    /**
+     * Answers from what the reversal recorded: the read models follow asynchronously and may not
+     * know the filing yet. When they already do, its acceptance and the reversal's stamp come from there.
+     */
+    @Override
+    public ResponseEntity<ContributionFiling> reverseContributionFiling(String filingId, FilingReversalRequest request,
+                                                                        String idempotencyKey) {
+        FilingReversalReceipt receipt = commands.send(new ReverseFiling(filingId, request.getReason()));
+        List<ComputedLine> lines = receipt.contributions().stream()
+                .map(c -> new ComputedLine(c.workerId(), c.wage(), c.insurableWage(), c.shares()))
+                .toList();
+        List<FilingResponses.FeeLine> fees = receipt.fees().stream()
+                .map(f -> new FilingResponses.FeeLine(f.workerId(), f.payer().name(), f.amount()))
+                .toList();
+        ContributionFiling filing = filing(filingId, ContributionFiling.StatusEnum.REVERSED, receipt.scheme(),
+                receipt.employerAccount(), receipt.period().toString(), receipt.ruleSetVersion(), receipt.currency(),
+                lines, fees);
+        java.util.Optional<FilingHeader> header = headers.header(filingId);
+        header.ifPresent(h -> filing.acceptedAt(h.filedAt().atOffset(ZoneOffset.UTC)).filedBy(h.filedBy()));
+        if (header.isPresent() && header.get().reversedAt() != null) {
+            filing.reversal(new FilingReversal().reason(header.get().reversalReason())
+                    .reversedAt(header.get().reversedAt().atOffset(ZoneOffset.UTC))
+                    .reversedBy(header.get().reversedBy()));
+        } else {
+            filing.reversal(new FilingReversal().reason(receipt.reason())
+                    .reversedAt(java.time.OffsetDateTime.now(ZoneOffset.UTC))
+                    .reversedBy(LedgerCommands.currentActor()));
+        }
+        return ResponseEntity.ok(filing);
+    }
+
+    private ContributionFiling read(String filingId) {
+        FilingHeader header = headers.header(filingId)
+                .orElseThrow(() -> new UnknownRecord("contribution filing", filingId));
+        List<ComputedLine> lines = ledger.filingLines(filingId).stream()
+                .map(e -> new ComputedLine(e.workerId(), e.wage(), e.insurableWage(), e.shares()))
+                .toList();
+        List<FilingResponses.FeeLine> fees = ledger.filingFees(filingId).stream()
+                .map(f -> new FilingResponses.FeeLine(f.workerId(), f.payer(), f.amount()))
+                .toList();
+        ContributionFiling filing = filing(filingId, ContributionFiling.StatusEnum.fromValue(header.status()),
+                header.scheme(), header.employerAccount(), header.period(), header.ruleSetVersion(), header.currency(),
+                lines, fees)
+                .acceptedAt(header.filedAt().atOffset(ZoneOffset.UTC))
+                .filedBy(header.filedBy());
+        if (header.reversedAt() != null) {
+            filing.reversal(new FilingReversal().reason(header.reversalReason())
+                    .reversedAt(header.reversedAt().atOffset(ZoneOffset.UTC))
+                    .reversedBy(header.reversedBy()));
+        }
+        return filing;
+    }
+
+    private static ContributionFiling filing(String filingId, ContributionFiling.StatusEnum status, String scheme,
+                                             String employerAccount, String period, String ruleSetVersion,
+                                             String currency, List<ComputedLine> lines,
+                                             List<FilingResponses.FeeLine> fees) {
+        return new ContributionFiling()
+                .filingId(filingId)
+                .status(status)
+                .scheme(Scheme.fromValue(scheme))
+                .employerAccount(employerAccount)
+                .period(period)
+                .ruleSetVersion(ruleSetVersion)
+                .currency(currency)
+                .lines(java.util.stream.Stream.concat(lines.stream().map(l -> FilingResponses.line(l, currency)),
+                        fees.stream().map(f -> FilingResponses.fee(f, currency))).toList())
+                .totals(fees.isEmpty() ? FilingResponses.totals(lines, currency) : FilingResponses.feeTotals(fees, currency));
+    }
+}

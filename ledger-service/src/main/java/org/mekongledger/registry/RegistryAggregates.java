@@ -1,0 +1,29 @@
+package org.mekongledger.registry;
+
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.mekongledger.account.WorkerAccount;
+import org.mekongledger.axon.AggregateCaches;
+import org.mekongledger.employer.Employer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The registry's aggregates, workers' accounts and employers, each with a bounded cache. */
+@Configuration(proxyBeanMethods = false)
+class RegistryAggregates {
+
+    private static final long EMPLOYER_CACHE_SIZE = 10_000;
+
+    @Bean
+    ConfigurerModule workerAndEmployerAggregates(AggregateCaches caches,
+                                        @Value("${ledger.axon.account-cache-size}") long accountCacheSize) {
+        var accountCache = caches.bounded("worker-accounts", accountCacheSize);
+        var employerCache = caches.bounded("employers", EMPLOYER_CACHE_SIZE);
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(WorkerAccount.class)
+                        .configureCache(c -> accountCache))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Employer.class)
+                        .configureCache(c -> employerCache));
+    }
+}
