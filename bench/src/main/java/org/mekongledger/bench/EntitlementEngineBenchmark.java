@@ -1,5 +1,7 @@
 package org.mekongledger.bench;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import static org.mekongledger.bench.Out.say;
 
 import java.lang.management.GarbageCollectorMXBean;
@@ -108,8 +110,8 @@ public final class EntitlementEngineBenchmark {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
 
         long loadStart = System.nanoTime();
-        ContributionRuleBook contributions = ContributionRuleBook.loadShipped();
-        EntitlementEngine engine = new EntitlementEngine(EntitlementRuleBook.loadShipped());
+        ContributionRuleBook contributions = RuleSetFiles.shippedContributions();
+        EntitlementEngine engine = new EntitlementEngine(RuleSetFiles.shippedEntitlements());
         say("rule books loaded in %.0f ms", (System.nanoTime() - loadStart) / 1e6);
 
         long buildStart = System.nanoTime();

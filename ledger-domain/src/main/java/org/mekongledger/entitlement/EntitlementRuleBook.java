@@ -1,8 +1,5 @@
 package org.mekongledger.entitlement;
 
-import org.mekongledger.contribution.RuleSetFormatException;
-
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,16 +12,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Every entitlement rule set: national old-age benefits, bilateral agreements, welfare funds. The
- * shipped files are listed in {@code rulesets/entitlement-index.json} (a classpath directory cannot
- * be listed inside a jar) and stored as {@code rulesets/entitlement/<ruleSetId>/<version>.json}.
- * Loading fails as a whole on the first bad file: paying from a partial rule book would be worse
- * than not starting. Immutable; {@link #withVersion} returns a new book.
+ * Every entitlement rule set: national old-age benefits, bilateral agreements, welfare funds.
+ * Immutable; {@link #withVersion} returns a new book. The shipped ones are read from their files by
+ * {@code org.mekongledger.ruleset.RuleSetFiles}.
  */
 public final class EntitlementRuleBook {
-
-    static final String INDEX = "rulesets/entitlement-index.json";
-    static final String FOLDER = "rulesets/entitlement/";
 
     private final Map<String, EntitlementRuleSet> ruleSets;
     // indexes by kind, as arrays: the engine walks them on every case
@@ -41,34 +33,6 @@ public final class EntitlementRuleBook {
     }
 
     /**
-     * Loads the rule sets shipped in this module's resources.
-     *
-     * @throws RuleSetFormatException naming the file and field if any resource is unusable
-     */
-    public static EntitlementRuleBook loadShipped() {
-        return load(EntitlementRuleBook.class.getClassLoader());
-    }
-
-    /** Loads from any class loader; lets tests point at a directory of deliberately broken files. */
-    static EntitlementRuleBook load(ClassLoader classLoader) {
-        List<String> paths = EntitlementRuleSetReader.readIndex(INDEX, open(classLoader, INDEX));
-        if (paths.isEmpty()) {
-            throw new RuleSetFormatException(INDEX, "lists no rule-set versions");
-        }
-        List<EntitlementRuleSetVersion> versions = new ArrayList<>();
-        for (String path : paths) {
-            EntitlementRuleSetVersion version = EntitlementRuleSetReader.readVersion(path, open(classLoader, path));
-            requireConventionalPath(path, version);
-            versions.add(version);
-        }
-        try {
-            return of(versions);
-        } catch (IllegalArgumentException e) {
-            throw new RuleSetFormatException(INDEX, e.getMessage(), e);
-        }
-    }
-
-    /**
      * A book of the given versions, in any order (effectiveFrom decides).
      *
      * @throws IllegalArgumentException if two versions of a rule set clash (same date or label)
@@ -81,17 +45,6 @@ public final class EntitlementRuleBook {
             book = book.withVersion(version);
         }
         return book;
-    }
-
-    /**
-     * Parses one version written in the shipped file format, e.g. an administrator's new declared
-     * returns or an enacted agreement.
-     *
-     * @param origin names the text in error messages, e.g. "request body"
-     * @throws RuleSetFormatException naming the field if the text is unusable
-     */
-    public static EntitlementRuleSetVersion readVersion(String origin, String json) {
-        return EntitlementRuleSetReader.readVersion(origin, json);
     }
 
     /**
@@ -153,24 +106,5 @@ public final class EntitlementRuleBook {
 
     private EntitlementRuleSet[] ofKind(RuleSetKind kind) {
         return ruleSets.values().stream().filter(r -> r.kind() == kind).toArray(EntitlementRuleSet[]::new);
-    }
-
-    /** A file whose content disagrees with its name is most likely a copy that was not fully edited. */
-    private static void requireConventionalPath(String path, EntitlementRuleSetVersion version) {
-        String expected = FOLDER + version.ruleSetId() + "/" + version.version() + ".json";
-        if (!path.equals(expected)) {
-            throw new RuleSetFormatException(path, "declares ruleSetId " + version.ruleSetId() + " and version "
-                    + version.version() + ", so it must be stored as " + expected);
-        }
-    }
-
-    private static InputStream open(ClassLoader classLoader, String path) {
-        InputStream in = classLoader.getResourceAsStream(path);
-        if (in == null) {
-            throw path.equals(INDEX)
-                    ? new RuleSetFormatException(path, "is not on the classpath")
-                    : new RuleSetFormatException(INDEX, "lists " + path + ", which is not on the classpath");
-        }
-        return in;
     }
 }

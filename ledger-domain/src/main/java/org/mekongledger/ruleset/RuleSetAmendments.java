@@ -19,15 +19,23 @@ public class RuleSetAmendments {
 
     @AggregateIdentifier
     private String ruleSetId;
+    /** The versions this stream added; the shipped ones (and any stored elsewhere) are in the catalogue. */
+    private VersionHistory added;
 
     protected RuleSetAmendments() {
         // for Axon
     }
 
+    /**
+     * @param inForce the catalogue in force as the amendment is decided: every version shipped or
+     *                committed by any replica, which the service guarantees by holding the rule-set
+     *                revision until this amendment commits
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AddRuleSetVersion command, RuleSetCatalogue catalogue) {
-        catalogue.check(command);
+    public void handle(AddRuleSetVersion command, RuleSetCatalogue inForce) {
+        inForce.admit(command);
+        history(command.ruleSetId()).requireRoomFor(command.version(), command.effectiveFrom());
         apply(new RuleSetVersionAdded(command.ruleSetId(), command.version(), command.effectiveFrom(),
                 command.parameters(), command.source()));
     }
@@ -35,5 +43,10 @@ public class RuleSetAmendments {
     @EventSourcingHandler
     void on(RuleSetVersionAdded event) {
         ruleSetId = event.ruleSetId();
+        added = history(event.ruleSetId()).and(event.version(), event.effectiveFrom());
+    }
+
+    private VersionHistory history(String id) {
+        return added == null ? VersionHistory.empty(id) : added;
     }
 }

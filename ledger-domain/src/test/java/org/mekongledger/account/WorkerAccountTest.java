@@ -1,5 +1,7 @@
 package org.mekongledger.account;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -168,7 +170,7 @@ class WorkerAccountTest {
     @Nested
     class Contributions {
 
-        private final ContributionRuleSet s33 = ContributionRuleBook.loadShipped().ruleSet(S33).orElseThrow();
+        private final ContributionRuleSet s33 = RuleSetFiles.shippedContributions().ruleSet(S33).orElseThrow();
         private final PersonMonthContribution june = s33.contributionFor(JUNE_2025, new BigDecimal("20000"));
         private final ContributionRecorded juneRecorded = new ContributionRecorded(AYE, "F-1", S33, RICE_MILL,
                 JUNE_2025, june.ruleSetVersion(), "THB", june.wage(), june.insurableWage(), june.shares());

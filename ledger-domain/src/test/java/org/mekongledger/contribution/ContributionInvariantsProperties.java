@@ -1,5 +1,7 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import org.mekongledger.vocabulary.Party;
 import org.mekongledger.vocabulary.PartyShare;
 import net.jqwik.api.Arbitraries;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContributionInvariantsProperties {
 
     private static final ContributionRuleSet S33 =
-            ContributionRuleBook.loadShipped().ruleSet("TH_SSF_S33").orElseThrow();
+            RuleSetFiles.shippedContributions().ruleSet("TH_SSF_S33").orElseThrow();
     private static final YearMonth FIRST = YearMonth.of(2015, 1);
     private static final YearMonth LAST = YearMonth.of(2035, 12);
 

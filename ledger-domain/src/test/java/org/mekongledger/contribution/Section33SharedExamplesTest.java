@@ -1,5 +1,7 @@
 package org.mekongledger.contribution;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import org.mekongledger.vocabulary.Branch;
 import org.mekongledger.vocabulary.Party;
 import org.mekongledger.vocabulary.PartyShare;
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Section33SharedExamplesTest {
 
     private static final String FILE = "th-ssf-s33-contributions.json";
-    private static final ContributionRuleBook BOOK = ContributionRuleBook.loadShipped();
+    private static final ContributionRuleBook BOOK = RuleSetFiles.shippedContributions();
 
     static Stream<Arguments> cases() throws IOException {
         return SharedExamples.cases(FILE);

@@ -1,5 +1,7 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.contribution.ContributionRuleBook;
 
@@ -29,8 +31,8 @@ public final class EntitlementEngineBenchmark {
     }
 
     public static void main(String[] args) {
-        EntitlementEngine engine = new EntitlementEngine(EntitlementRuleBook.loadShipped());
-        List<EntitlementCase> cases = cases(ContributionRuleBook.loadShipped());
+        EntitlementEngine engine = new EntitlementEngine(RuleSetFiles.shippedEntitlements());
+        List<EntitlementCase> cases = cases(RuleSetFiles.shippedContributions());
 
         long sink = run(engine, cases, WARM_UP);
         long start = System.nanoTime();

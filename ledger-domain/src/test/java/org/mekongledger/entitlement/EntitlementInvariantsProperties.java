@@ -1,5 +1,7 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import org.mekongledger.vocabulary.LifeEventType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Invariants of the engine with the shipped rules, over histories and lives it was not written for. */
 class EntitlementInvariantsProperties {
 
-    private static final EntitlementEngine ENGINE = new EntitlementEngine(EntitlementRuleBook.loadShipped());
+    private static final EntitlementEngine ENGINE = new EntitlementEngine(RuleSetFiles.shippedEntitlements());
     private static final String S33 = "TH_SSF_S33";
     private static final YearMonth FIRST_MONTH = YearMonth.of(1999, 1);
     private static final LocalDate RETIRED_AS_OF = LocalDate.of(2060, 1, 1);

@@ -1,5 +1,7 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.examples.SharedExamples;
 
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThaiOldAgeSharedExamplesTest {
 
     private static final String FILE = "th-ssf-s33-old-age.json";
-    private static final EntitlementEngine ENGINE = new EntitlementEngine(EntitlementRuleBook.loadShipped());
+    private static final EntitlementEngine ENGINE = new EntitlementEngine(RuleSetFiles.shippedEntitlements());
 
     static Stream<Arguments> cases() throws IOException {
         return SharedExamples.cases(FILE);

@@ -1,5 +1,7 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.contribution.ContributionRuleBook;
 
@@ -19,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Worker {
 
-    static final ContributionRuleBook CONTRIBUTIONS = ContributionRuleBook.loadShipped();
-    static final EntitlementRuleBook SHIPPED = EntitlementRuleBook.loadShipped();
+    static final ContributionRuleBook CONTRIBUTIONS = RuleSetFiles.shippedContributions();
+    static final EntitlementRuleBook SHIPPED = RuleSetFiles.shippedEntitlements();
     static final String S33 = "TH_SSF_S33";
 
     private final LocalDate dateOfBirth;

@@ -1,5 +1,7 @@
 package org.mekongledger.filing;
 
+import org.mekongledger.ruleset.RuleSetFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -61,9 +63,9 @@ import org.mekongledger.employer.Employer;
  */
 class FilingIntakeTest {
 
-    private static final ContributionRuleBook SHIPPED_RULES = ContributionRuleBook.loadShipped();
+    private static final ContributionRuleBook SHIPPED_RULES = RuleSetFiles.shippedContributions();
     private static final org.mekongledger.entitlement.EntitlementRuleBook SHIPPED_FUNDS =
-            org.mekongledger.entitlement.EntitlementRuleBook.loadShipped();
+            org.mekongledger.ruleset.RuleSetFiles.shippedEntitlements();
 
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     /** "Today" for every test: 25 November 2026, morning in Bangkok. */

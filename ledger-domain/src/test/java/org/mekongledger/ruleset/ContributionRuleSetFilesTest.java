@@ -1,4 +1,8 @@
-package org.mekongledger.contribution;
+package org.mekongledger.ruleset;
+
+import org.mekongledger.contribution.ContributionRuleBook;
+import org.mekongledger.contribution.ContributionRuleSet;
+import org.mekongledger.contribution.ContributionRuleSetVersion;
 
 import org.mekongledger.vocabulary.Branch;
 import org.mekongledger.vocabulary.Party;
@@ -24,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class ContributionRuleBookTest {
+class ContributionRuleSetFilesTest {
 
     private static final String S33 = "TH_SSF_S33";
 
@@ -32,11 +36,11 @@ class ContributionRuleBookTest {
     @Nested
     class ShippedData {
 
-        private final ContributionRuleSet s33 = ContributionRuleBook.loadShipped().ruleSet(S33).orElseThrow();
+        private final ContributionRuleSet s33 = RuleSetFiles.shippedContributions().ruleSet(S33).orElseThrow();
 
         @Test
         void shipsSection33WithAllItsVersionsInOrder() {
-            ContributionRuleBook book = ContributionRuleBook.loadShipped();
+            ContributionRuleBook book = RuleSetFiles.shippedContributions();
 
             assertThat(book.schemes()).contains(S33);
             assertThat(book.ruleSet("NO_SUCH_SCHEME")).isEmpty();
@@ -206,19 +210,19 @@ class ContributionRuleBookTest {
             writeValid();
             Files.delete(root.resolve(SECOND));
 
-            assertRejected(ContributionRuleBook.INDEX, "lists " + SECOND + ", which is not on the classpath");
+            assertRejected(RuleSetFiles.CONTRIBUTION_INDEX, "lists " + SECOND + ", which is not on the classpath");
         }
 
         @Test
         void rejectsAMissingIndex() {
-            assertRejected(ContributionRuleBook.INDEX, "is not on the classpath");
+            assertRejected(RuleSetFiles.CONTRIBUTION_INDEX, "is not on the classpath");
         }
 
         private void writeValid() throws IOException {
             writeShippedCopy(FIRST);
             writeShippedCopy(SECOND);
             ArrayNode index = json.createArrayNode().add(FIRST).add(SECOND);
-            write(ContributionRuleBook.INDEX, json.writeValueAsString(index));
+            write(RuleSetFiles.CONTRIBUTION_INDEX, json.writeValueAsString(index));
         }
 
         private void writeShippedCopy(String resource) throws IOException {
@@ -243,7 +247,7 @@ class ContributionRuleBookTest {
         private ContributionRuleBook load() throws IOException {
             // no parent: only the temporary directory is visible, never the shipped resources
             try (URLClassLoader loader = new URLClassLoader(new URL[]{root.toUri().toURL()}, null)) {
-                return ContributionRuleBook.load(loader);
+                return RuleSetFiles.contributions(loader);
             }
         }
 

@@ -1,4 +1,4 @@
-package org.mekongledger.contribution;
+package org.mekongledger.ruleset;
 
 /**
  * A rule-set resource that cannot be used. The message always starts with the resource path,

@@ -1,27 +1,36 @@
-package org.mekongledger.entitlement;
+package org.mekongledger.ruleset;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.mekongledger.contribution.RuleSetFormatException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mekongledger.api.RequestRefused;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Typed access to the fields of one rule-set JSON document. Every problem names the file and the
- * field path, and an unknown field is an error rather than silently ignored: these files decide
- * what people are paid. Amounts may be JSON strings or numbers; numbers are read as BigDecimal.
+ * The one reader of rule-set JSON, for contribution schedules and entitlement rule sets alike: typed
+ * access to the fields of one document. Walks the tree by hand instead of data-binding so that every
+ * problem names the file and the field path (e.g. {@code ratesPercent.EMPLOYEE.UNEMPLOYMENT}), and an
+ * unknown field is an error rather than silently ignored: these files decide what people pay and are
+ * paid. Amounts may be JSON strings or numbers; numbers are read as BigDecimal, never double.
  */
 final class RuleSetJson {
+
+    /** The field name under which the document itself is reported, as in "the top level must be ...". */
+    static final String TOP_LEVEL = "the top level";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -48,6 +57,40 @@ final class RuleSetJson {
         } catch (JacksonException e) {
             throw new RuleSetFormatException(resource, "is not valid JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * An index: a JSON array of resource paths (a classpath directory cannot be listed inside a jar).
+     *
+     * @param notAnArray the problem reported when the document is not an array
+     */
+    List<String> index(InputStream in, String notAnArray) {
+        JsonNode root = parse(in);
+        if (!root.isArray()) {
+            throw problem(notAnArray);
+        }
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            paths.add(text(root.get(i), "[" + i + "]"));
+        }
+        return paths;
+    }
+
+    /**
+     * The parameters of an amendment as a tree, to be completed into a document of the file format.
+     *
+     * @throws RequestRefused on field {@code parameters} if the text is not JSON at all
+     */
+    static JsonNode amendmentParameters(String parameters) {
+        try {
+            return JSON.readTree(parameters);
+        } catch (JacksonException e) {
+            throw new RequestRefused("parameters", "must be a JSON object");
+        }
+    }
+
+    static ObjectNode newDocument() {
+        return JSON.createObjectNode();
     }
 
     private JsonNode nonEmpty(JsonNode root) {
@@ -122,6 +165,15 @@ final class RuleSetJson {
         return node.booleanValue();
     }
 
+    YearMonth yearMonth(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw problem(field + " must be a month as YYYY-MM, was \"" + value + "\"");
+        }
+    }
+
     LocalDate date(JsonNode node, String field) {
         String value = text(node, field);
         try {
@@ -154,7 +206,7 @@ final class RuleSetJson {
     }
 
     static String path(String parent, String child) {
-        return parent.isEmpty() ? child : parent + "." + child;
+        return parent.isEmpty() || parent.equals(TOP_LEVEL) ? child : parent + "." + child;
     }
 
     RuleSetFormatException problem(String message) {

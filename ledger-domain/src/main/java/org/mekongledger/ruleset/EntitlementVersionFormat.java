@@ -1,9 +1,19 @@
-package org.mekongledger.entitlement;
+package org.mekongledger.ruleset;
 
+import org.mekongledger.api.RequestRefused;
+import org.mekongledger.entitlement.AgreementOption;
+import org.mekongledger.entitlement.AgreementRuleSetVersion;
+import org.mekongledger.entitlement.EntitlementRuleSet;
+import org.mekongledger.entitlement.EntitlementRuleSetVersion;
+import org.mekongledger.entitlement.FundBenefit;
+import org.mekongledger.entitlement.OldAgeRuleSetVersion;
+import org.mekongledger.entitlement.RuleSetKind;
+import org.mekongledger.entitlement.RuleSetStatus;
+import org.mekongledger.entitlement.WelfareFundRuleSetVersion;
 import org.mekongledger.vocabulary.FeePayer;
 import org.mekongledger.vocabulary.LifeEventType;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.mekongledger.contribution.RuleSetFormatException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -19,11 +29,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads entitlement rule-set files: a common header ({@code ruleSetId, kind, status, version,
+ * The file format of entitlement rule sets: a common header ({@code ruleSetId, kind, status, version,
  * effectiveFrom, source}) and the {@code parameters} of the kind. The header mirrors the contribution
  * rule sets so an administrator reads every rule file the same way.
  */
-final class EntitlementRuleSetReader {
+final class EntitlementVersionFormat {
 
     private static final Set<String> HEADER = Set.of("ruleSetId", "kind", "status", "version", "effectiveFrom",
             "source", "parameters");
@@ -39,35 +49,55 @@ final class EntitlementRuleSetReader {
 
     private final RuleSetJson json;
 
-    private EntitlementRuleSetReader(String resource) {
+    /** The kinds an entitlement file may declare; contribution schedules have their own format. */
+    private static final RuleSetKind[] KINDS = {RuleSetKind.BENEFITS, RuleSetKind.AGREEMENT, RuleSetKind.WELFARE_FUND};
+
+    private EntitlementVersionFormat(String resource) {
         this.json = new RuleSetJson(resource);
     }
 
     /** Reads an index: a JSON array of resource paths. */
     static List<String> readIndex(String resource, InputStream in) {
-        RuleSetJson json = new RuleSetJson(resource);
-        JsonNode root = json.array(json.parse(in), "the top level");
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) {
-            paths.add(json.text(root.get(i), "[" + i + "]"));
-        }
-        return paths;
+        return new RuleSetJson(resource).index(in, RuleSetJson.TOP_LEVEL + " must be a JSON array");
     }
 
     static EntitlementRuleSetVersion readVersion(String resource, InputStream in) {
-        EntitlementRuleSetReader reader = new EntitlementRuleSetReader(resource);
+        EntitlementVersionFormat reader = new EntitlementVersionFormat(resource);
         return reader.version(reader.json.parse(in));
     }
 
     static EntitlementRuleSetVersion readVersion(String resource, String text) {
-        EntitlementRuleSetReader reader = new EntitlementRuleSetReader(resource);
+        EntitlementVersionFormat reader = new EntitlementVersionFormat(resource);
         return reader.version(reader.json.parse(text));
+    }
+
+    /**
+     * The version an administrator adds to a benefit, agreement or welfare-fund rule set: it keeps its
+     * rule set's kind and status, and is read from a document of the shipped format.
+     *
+     * @throws RequestRefused naming {@code parameters} for parameters that do not make a valid version
+     */
+    static EntitlementRuleSetVersion amendment(EntitlementRuleSet ruleSet, String version, LocalDate effectiveFrom,
+                                               String parameters, String source) {
+        ObjectNode document = RuleSetJson.newDocument();
+        document.put("ruleSetId", ruleSet.id());
+        document.put("kind", ruleSet.kind().name());
+        document.put("status", ruleSet.status().name());
+        document.put("version", version);
+        document.put("effectiveFrom", effectiveFrom.toString());
+        document.put("source", source == null ? RuleSetCatalogue.ADDED_BY_AN_ADMINISTRATOR : source);
+        document.set("parameters", RuleSetJson.amendmentParameters(parameters));
+        try {
+            return readVersion("parameters", document.toString());
+        } catch (IllegalArgumentException invalid) {
+            throw new RequestRefused("parameters", invalid.getMessage());
+        }
     }
 
     private EntitlementRuleSetVersion version(JsonNode root) {
         json.object(root, "", HEADER);
         String id = json.text(root.get("ruleSetId"), "ruleSetId");
-        RuleSetKind kind = json.enumValue(RuleSetKind.class, root.get("kind"), "kind");
+        RuleSetKind kind = kind(root.get("kind"));
         RuleSetStatus status = json.enumValue(RuleSetStatus.class, root.get("status"), "status");
         String version = json.text(root.get("version"), "version");
         LocalDate from = json.date(root.get("effectiveFrom"), "effectiveFrom");
@@ -78,6 +108,7 @@ final class EntitlementRuleSetReader {
                 case BENEFITS -> oldAge(id, version, from, status, source, json.object(p, "parameters", OLD_AGE));
                 case AGREEMENT -> agreement(id, version, from, status, source, json.object(p, "parameters", AGREEMENT));
                 case WELFARE_FUND -> fund(id, version, from, status, source, json.object(p, "parameters", FUND));
+                case CONTRIBUTIONS -> throw new IllegalStateException("refused by kind()");
             };
         } catch (RuleSetFormatException e) {
             throw e;
@@ -85,6 +116,14 @@ final class EntitlementRuleSetReader {
             // the records' own validation names the field; this adds the file
             throw json.problem(e.getMessage(), e);
         }
+    }
+
+    private RuleSetKind kind(JsonNode node) {
+        RuleSetKind kind = json.enumValue(RuleSetKind.class, node, "kind");
+        if (kind == RuleSetKind.CONTRIBUTIONS) {
+            throw json.problem("kind must be one of " + java.util.Arrays.toString(KINDS) + ", was \"" + kind + "\"");
+        }
+        return kind;
     }
 
     private OldAgeRuleSetVersion oldAge(String id, String version, LocalDate from, RuleSetStatus status,
