@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The rule sets in force: the shipped versions plus every version administrators added, for
- * contributions and for entitlements. Readers get immutable books (and an engine built on them).
+ * contributions and for entitlements. Readers get one immutable {@link RuleSetCatalogue} per
+ * revision (its two books agree with each other) and an engine built on it.
  * Replicas agree through the one-row table rule_set_revision: an amendment bumps it in its own
  * transaction, and whoever finds it ahead of the books in memory rebuilds them from the database.
  */
