@@ -5,7 +5,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.mekongledger.account.WorkerAccount;
 import org.mekongledger.axon.AggregateCaches;
 import org.mekongledger.employer.Employer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +15,8 @@ class RegistryAggregates {
     private static final long EMPLOYER_CACHE_SIZE = 10_000;
 
     @Bean
-    ConfigurerModule workerAndEmployerAggregates(AggregateCaches caches,
-                                        @Value("${ledger.axon.account-cache-size}") long accountCacheSize) {
-        var accountCache = caches.bounded("worker-accounts", accountCacheSize);
+    ConfigurerModule workerAndEmployerAggregates(AggregateCaches caches, RegistrySettings settings) {
+        var accountCache = caches.bounded("worker-accounts", settings.accountCacheSize());
         var employerCache = caches.bounded("employers", EMPLOYER_CACHE_SIZE);
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(WorkerAccount.class)
