@@ -21,23 +21,23 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "ledger")
-public record AxonSettings(@NotNull ZoneId timeZone, @NotNull @Valid Processing axon, @NotNull @Valid Commands commands) {
+record AxonSettings(@NotNull ZoneId timeZone, @NotNull @Valid Processing axon, @NotNull @Valid Commands commands) {
 
     /**
      * @param projectionBatchSize events per projection transaction
      * @param ledgerSegments      parallel segments of the ledger projection (set when its token is first created)
      * @param gaps                the event store's gap window
      */
-    public record Processing(@Positive int projectionBatchSize, @Positive int ledgerSegments, @NotNull @Valid Gaps gaps) {
+    record Processing(@Positive int projectionBatchSize, @Positive int ledgerSegments, @NotNull @Valid Gaps gaps) {
     }
 
     /**
      * @param largestTransaction events in the largest transaction (a 5,000-line filing and its own event)
      * @param timeout            a gap is given up only when the events after it are older than this
      */
-    public record Gaps(@Positive int largestTransaction, @NotNull Duration timeout) {
+    record Gaps(@Positive int largestTransaction, @NotNull Duration timeout) {
     }
 
-    public record Commands(@NotNull @Valid CommandRetries retry) {
+    record Commands(@NotNull @Valid CommandRetries retry) {
     }
 }

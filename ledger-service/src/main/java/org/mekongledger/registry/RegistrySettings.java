@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "ledger.axon")
-public record RegistrySettings(@Positive long accountCacheSize) {
+record RegistrySettings(@Positive long accountCacheSize) {
 }

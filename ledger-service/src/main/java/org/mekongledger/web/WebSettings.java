@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "ledger")
-public record WebSettings(@NotNull @Valid HttpLimits http, @NotNull @Valid IdempotencySettings idempotency,
+record WebSettings(@NotNull @Valid HttpLimits http, @NotNull @Valid IdempotencySettings idempotency,
                           @NotNull @Valid Database db) {
 
     /**
@@ -28,6 +28,6 @@ public record WebSettings(@NotNull @Valid HttpLimits http, @NotNull @Valid Idemp
      *
      * @param unavailableRetryAfter the {@code Retry-After} of a 503 service-unavailable
      */
-    public record Database(@NotNull Duration unavailableRetryAfter) {
+    record Database(@NotNull Duration unavailableRetryAfter) {
     }
 }
