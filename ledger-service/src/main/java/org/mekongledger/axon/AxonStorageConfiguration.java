@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -22,7 +24,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -135,9 +136,10 @@ class AxonStorageConfiguration {
     EventStorageEngine eventStorageEngine(Serializer axonSerializer, DataSource dataSource,
                                           TransactionManager axonTransactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Value("${spring.datasource.hikari.maximum-pool-size}") int poolSize,
-                                          @Value("${ledger.axon.gaps.largest-transaction}") int largestTransaction,
-                                          @Value("${ledger.axon.gaps.timeout}") Duration gapTimeout) {
+                                          AxonSettings settings) throws SQLException {
+        int poolSize = poolSize(dataSource);
+        int largestTransaction = settings.axon().gaps().largestTransaction();
+        Duration gapTimeout = settings.axon().gaps().timeout();
         return new CompactGapsEventStorageEngine(JdbcEventStorageEngine.builder()
                 .maxGapOffset(maxGapOffset(poolSize, largestTransaction))
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
@@ -151,6 +153,18 @@ class AxonStorageConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .dataType(byte[].class)
                 .schema(EVENT_SCHEMA));
+    }
+
+    /**
+     * The connection pool's own size ({@code spring.datasource.hikari.maximum-pool-size}): the gap
+     * window must cover the transactions the pool can really hold open, whatever configured it.
+     */
+    static int poolSize(DataSource dataSource) throws SQLException {
+        if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+            throw new IllegalStateException("the gap window is sized from the Hikari pool, but the data source is "
+                    + dataSource.getClass().getName());
+        }
+        return dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
     }
 
     static int maxGapOffset(int poolSize, int largestTransaction) {

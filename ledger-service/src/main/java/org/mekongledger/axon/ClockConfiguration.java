@@ -1,18 +1,16 @@
 package org.mekongledger.axon;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** "The current month" is the fund's month: Bangkok time unless configured otherwise. */
+/** "The current month" is the fund's month, in the configured time zone ({@code ledger.time-zone}). */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
     @Bean
-    Clock clock(@Value("${ledger.time-zone:Asia/Bangkok}") String zone) {
-        return Clock.system(ZoneId.of(zone));
+    Clock clock(AxonSettings settings) {
+        return Clock.system(settings.timeZone());
     }
 }

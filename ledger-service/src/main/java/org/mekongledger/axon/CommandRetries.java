@@ -2,15 +2,15 @@ package org.mekongledger.axon;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * How often a command that lost a race (a concurrent change to one of its aggregates, a stale cached
  * aggregate, a deadlock) is run again before the caller is told to retry later, and how long to
  * wait in between: a random time up to {@code backoff} doubled per attempt, at most {@code maxBackoff}.
+ * Configured as {@code ledger.commands.retry} ({@link AxonSettings}).
  */
-@ConfigurationProperties(prefix = "ledger.commands.retry")
-public record CommandRetries(int maxAttempts, Duration backoff, Duration maxBackoff) {
+public record CommandRetries(int maxAttempts, @NotNull Duration backoff, @NotNull Duration maxBackoff) {
 
     public CommandRetries {
         if (maxAttempts < 1) {

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,6 +27,12 @@ class LedgerAxonConfiguration {
         return new AggregateCaches();
     }
 
+    /** The retry policy of {@link LedgerCommands}, from {@code ledger.commands.retry}. */
+    @Bean
+    CommandRetries commandRetries(AxonSettings settings) {
+        return settings.commands().retry();
+    }
+
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
@@ -45,9 +50,9 @@ class LedgerAxonConfiguration {
      * streaming processor they replaced).
      */
     @Bean
-    ConfigurerModule pooledProjections(@Value("${ledger.axon.projection-batch-size:500}") int batchSize,
-                                       @Value("${ledger.axon.ledger-segments:2}") int ledgerSegments,
-                                       DeadLetters deadLetters) {
+    ConfigurerModule pooledProjections(AxonSettings settings, DeadLetters deadLetters) {
+        int batchSize = settings.axon().projectionBatchSize();
+        int ledgerSegments = settings.axon().ledgerSegments();
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((c, builder) -> builder
                         .batchSize(batchSize)

@@ -16,7 +16,6 @@ import org.mekongledger.api.Violation;
 import org.mekongledger.filing.FilingReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -54,19 +53,14 @@ public class DemoDataSeeder implements ApplicationRunner {
     private final int reversals;
     private final int threads;
 
-    public DemoDataSeeder(LedgerCommands commands, JdbcTemplate jdbc,
-                          @Value("${ledger.demo.seed:" + DemoPopulation.DEFAULT_SEED + "}") long seed,
-                          @Value("${ledger.demo.workers:" + DemoPopulation.DEFAULT_WORKERS + "}") int workers,
-                          @Value("${ledger.demo.employers:" + DemoPopulation.DEFAULT_EMPLOYERS + "}") int employers,
-                          @Value("${ledger.demo.reversals:" + DemoPopulation.DEFAULT_REVERSALS + "}") int reversals,
-                          @Value("${ledger.demo.threads:4}") int threads) {
+    DemoDataSeeder(LedgerCommands commands, JdbcTemplate jdbc, DemoSettings settings) {
         this.commands = commands;
         this.jdbc = jdbc;
-        this.seed = seed;
-        this.workers = workers;
-        this.employers = employers;
-        this.reversals = reversals;
-        this.threads = Math.max(1, Math.min(8, threads));
+        this.seed = settings.seed();
+        this.workers = settings.workers();
+        this.employers = settings.employers();
+        this.reversals = settings.reversals();
+        this.threads = Math.max(1, Math.min(8, settings.threads()));
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.mekongledger.api.Sex;
  * and filed again corrected.
  *
  * <p>Pure and deterministic: the same seed and sizes always give the same commands (one seeded
- * {@link Random}, drawn in a fixed order). No name, number or contact belongs to a real person.
+ * {@link Random}, drawn in a fixed order, names from the tables of {@link DemoNames}). No name,
+ * number or contact belongs to a real person.
  *
  * <p>Sending order, as {@link #commands()} gives it: employers, workers, then month by month the
  * month's regular filings (at most one per employer, and no worker in two of them, so they may be
@@ -41,6 +42,7 @@ public final class DemoPopulation {
     public static final YearMonth LAST_PERIOD = YearMonth.of(2026, 10);
     public static final String REVERSAL_REASON = "wrong wage declared";
 
+    /** The reference population of the tests; {@code ledger.demo.*} in application.yml states the same. */
     public static final long DEFAULT_SEED = 20220101L;
     public static final int DEFAULT_WORKERS = 3000;
     public static final int DEFAULT_EMPLOYERS = 60;
@@ -129,15 +131,13 @@ public final class DemoPopulation {
 
     // ---------------------------------------------------------------------------------------------
 
-    private record Province(String code, String name, String[] industries) {
-    }
-
     private record EmployerPlan(String account, String industry, int weight) {
     }
 
     /** Builds the population; every random draw happens in a fixed order. */
     private static final class Generator {
         private final Random random;
+        private final DemoNames tables = DemoNames.builtIn();
         private final int workerCount;
         private final int employerCount;
         private final int reversalCount;
@@ -178,7 +178,7 @@ public final class DemoPopulation {
             Set<String> names = new HashSet<>();
             List<RegisterEmployer> registered = new ArrayList<>();
             while (registered.size() < employerCount) {
-                Province province = pick(PROVINCES);
+                DemoNames.Province province = pick(tables.provinces());
                 String industry = pick(province.industries());
                 String account = province.code() + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000));
                 String name = companyName(province, industry);
@@ -197,17 +197,17 @@ public final class DemoPopulation {
             return registered;
         }
 
-        private String companyName(Province province, String industry) {
+        private String companyName(DemoNames.Province province, String industry) {
             String legalForm = industry.equals("Construction") && random.nextBoolean() ? "Ltd., Part." : "Co., Ltd.";
             switch (random.nextInt(4)) {
                 case 0:
                     return province.name() + " " + industry + " " + legalForm;
                 case 1:
-                    return pick(BRANDS) + " " + industry + " " + legalForm;
+                    return pick(tables.brands()) + " " + industry + " " + legalForm;
                 case 2:
-                    return pick(BRANDS) + " " + pick(BRAND_SUFFIXES) + " " + industry + " " + legalForm;
+                    return pick(tables.brands()) + " " + pick(tables.brandSuffixes()) + " " + industry + " " + legalForm;
                 default:
-                    return pick(BRANDS) + " " + province.name() + " " + industry + " " + legalForm;
+                    return pick(tables.brands()) + " " + province.name() + " " + industry + " " + legalForm;
             }
         }
 
@@ -239,27 +239,27 @@ public final class DemoPopulation {
         /** Given name and family name; Burmese names have no family name. */
         private String[] name(String nationality, Sex sex) {
             boolean female = sex == Sex.F;
+            DemoNames.PeopleNames people = tables.of(nationality);
             switch (nationality) {
                 case "MMR":
-                    return new String[] {burmeseName(female), ""};
+                    return new String[] {burmeseName(people, female), ""};
                 case "KHM":
-                    return new String[] {pick(female ? KHM_FEMALE : KHM_MALE), pick(KHM_FAMILY)};
                 case "LAO":
-                    return new String[] {pick(female ? LAO_FEMALE : LAO_MALE), pick(LAO_FAMILY)};
+                    return new String[] {pick(female ? people.female() : people.male()), pick(people.family())};
                 default:
-                    String middle = female ? (random.nextInt(3) < 2 ? "Thi" : pick(VNM_FEMALE_MIDDLE)) : pick(VNM_MALE_MIDDLE);
-                    return new String[] {middle + " " + pick(female ? VNM_FEMALE : VNM_MALE), vietnameseFamilyName()};
+                    String middle = female ? (random.nextInt(3) < 2 ? "Thi" : pick(people.femaleMiddle())) : pick(people.maleMiddle());
+                    return new String[] {middle + " " + pick(female ? people.female() : people.male()), weightedFamilyName(people)};
             }
         }
 
-        private String burmeseName(boolean female) {
-            String[] syllables = female ? MMR_FEMALE : MMR_MALE;
+        private String burmeseName(DemoNames.PeopleNames people, boolean female) {
+            List<String> syllables = female ? people.female() : people.male();
             StringBuilder name = new StringBuilder();
             int count;
             int roll = random.nextInt(100);
             if (roll < 15) {
                 // Shan, Karen or Mon honorific prefix: Sai / Nang, Saw / Naw, Nai / Mi
-                name.append(pick(female ? new String[] {"Nang", "Naw", "Mi"} : new String[] {"Sai", "Saw", "Nai"}));
+                name.append(pick(female ? people.femalePrefixes() : people.malePrefixes()));
                 count = 1 + random.nextInt(2);
             } else {
                 count = roll < 65 ? 2 : 3;
@@ -277,19 +277,20 @@ public final class DemoPopulation {
             return name.toString();
         }
 
-        private String vietnameseFamilyName() {
+        /** Vietnamese family names are few and very unequal: Nguyen alone is about two in five. */
+        private String weightedFamilyName(DemoNames.PeopleNames people) {
             int total = 0;
-            for (int weight : VNM_FAMILY_WEIGHTS) {
+            for (int weight : people.familyWeights()) {
                 total += weight;
             }
             int roll = random.nextInt(total);
-            for (int i = 0; i < VNM_FAMILY.length; i++) {
-                roll -= VNM_FAMILY_WEIGHTS[i];
+            for (int i = 0; i < people.family().size(); i++) {
+                roll -= people.familyWeights().get(i);
                 if (roll < 0) {
-                    return VNM_FAMILY[i];
+                    return people.family().get(i);
                 }
             }
-            return VNM_FAMILY[0];
+            return people.family().get(0);
         }
 
         private LocalDate dateOfBirth() {
@@ -590,100 +591,9 @@ public final class DemoPopulation {
         private <T> T pick(T[] values) {
             return values[random.nextInt(values.length)];
         }
+
+        private <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
+        }
     }
-
-    // --- built-in name lists (romanised, no real persons or companies intended) -------------------
-
-    private static final Province[] PROVINCES = {
-        new Province("74", "Samut Sakhon", new String[] {"Seafood", "Frozen Foods", "Cold Storage", "Canning", "Fish Meal"}),
-        new Province("11", "Samut Prakan", new String[] {"Auto Parts", "Plastics", "Packaging", "Steel Works", "Garment"}),
-        new Province("20", "Chon Buri", new String[] {"Auto Parts", "Logistics", "Seafood", "Electronics", "Construction"}),
-        new Province("21", "Rayong", new String[] {"Rubber", "Fruit Processing", "Petrochemical Services", "Fishing", "Construction"}),
-        new Province("90", "Songkhla", new String[] {"Seafood", "Rubber", "Canning", "Fishing", "Palm Oil"}),
-        new Province("84", "Surat Thani", new String[] {"Palm Oil", "Rubber", "Seafood", "Fishing", "Hotel"}),
-        new Province("63", "Tak", new String[] {"Garment", "Textile", "Agro Industry", "Construction"}),
-        new Province("85", "Ranong", new String[] {"Fishing", "Seafood", "Cold Storage", "Rubber"}),
-        new Province("73", "Nakhon Pathom", new String[] {"Poultry", "Agro Industry", "Garment", "Construction"}),
-        new Province("13", "Pathum Thani", new String[] {"Electronics", "Packaging", "Construction", "Logistics"}),
-        new Province("14", "Ayutthaya", new String[] {"Electronics", "Auto Parts", "Logistics", "Garment"}),
-        new Province("10", "Bangkok", new String[] {"Construction", "Hotel", "Logistics", "Garment", "Restaurant"}),
-        new Province("50", "Chiang Mai", new String[] {"Agro Industry", "Construction", "Hotel", "Fruit Processing"}),
-        new Province("83", "Phuket", new String[] {"Hotel", "Construction", "Seafood", "Restaurant"}),
-        new Province("22", "Chanthaburi", new String[] {"Fruit Processing", "Agro Industry", "Fishing"}),
-        new Province("27", "Sa Kaeo", new String[] {"Agro Industry", "Sugar", "Construction"}),
-        new Province("70", "Ratchaburi", new String[] {"Poultry", "Sugar", "Agro Industry"}),
-    };
-
-    private static final String[] BRANDS = {
-        "Siam", "Charoen", "Rungrot", "Thanakorn", "Sombat", "Kasem", "Prasert", "Wattana", "Suksan",
-        "Mongkol", "Chokchai", "Rattana", "Sirichai", "Thawee", "Boonrod", "Somboon", "Chaiwat", "Saeng Thong",
-        "Ruam Mit", "Chai Charoen", "Thai Samut", "Andaman", "Ratchada", "Nakhon", "Srisawat", "Petch Siam",
-    };
-
-    private static final String[] BRAND_SUFFIXES = {"Pattana", "Kit", "Phan", "Rungruang", "Thai", "Inter", "Group"};
-
-    private static final String[] MMR_MALE = {
-        "Aung", "Kyaw", "Zaw", "Min", "Htet", "Naing", "Soe", "Tun", "Win", "Myint", "Thein", "Hlaing", "Ko",
-        "Thant", "Zin", "Lin", "Oo", "Htun", "Wai", "Phyo", "Nyi", "Ye", "Kaung", "Thura", "Hein", "Paing",
-        "Thiha", "Moe", "Khant", "Myo", "Htoo", "Lwin", "Naung", "Chit",
-    };
-
-    private static final String[] MMR_FEMALE = {
-        "Mya", "Hnin", "Thida", "Nilar", "Su", "Khin", "Ei", "Aye", "Nandar", "Thiri", "Yadanar", "May", "Phyu",
-        "Wint", "Thet", "Moe", "Cho", "Sandar", "Zar", "Myat", "Nwe", "Yin", "Thazin", "Hla", "Ohmar", "Htwe",
-        "Lay", "Kyi", "San", "Wah", "Khaing", "Pyae",
-    };
-
-    private static final String[] KHM_FAMILY = {
-        "Sok", "Chan", "Keo", "Heng", "Chea", "Ly", "Meas", "Pich", "Sam", "Kim", "Touch", "Phan", "Nhem",
-        "Chhim", "Hem", "Seng", "Prak", "Mao", "Nget", "Ouk", "Yim", "Sorn", "Vann", "Chhun", "Long", "Men",
-        "Khun", "Sun", "Tep", "Hun",
-    };
-
-    private static final String[] KHM_MALE = {
-        "Dara", "Sokha", "Vuthy", "Rithy", "Sophal", "Piseth", "Vannak", "Bunthoeun", "Sambath", "Kosal",
-        "Veasna", "Sovann", "Sopheak", "Visal", "Narith", "Samnang", "Vibol", "Sothea", "Makara", "Pheakdey",
-        "Ratha", "Sokhom", "Chhay", "Borey",
-    };
-
-    private static final String[] KHM_FEMALE = {
-        "Sreymom", "Sokunthea", "Channary", "Sophea", "Dany", "Bopha", "Sreypov", "Kunthea", "Leakhena",
-        "Sreyneang", "Chenda", "Sovannary", "Raksmey", "Malis", "Phalla", "Sreyleak", "Chanthou", "Vanna",
-        "Sothy", "Nary", "Sreymao", "Sopheap",
-    };
-
-    private static final String[] LAO_FAMILY = {
-        "Phommachanh", "Keomany", "Vongsa", "Sisouphanh", "Inthavong", "Chanthavong", "Phanthavong",
-        "Souvannaphoum", "Sengdara", "Khounvilay", "Xaysana", "Phommasak", "Keovongsa", "Luangrath", "Sayavong",
-        "Douangchanh", "Vilaysack", "Phetsavong", "Thammavong", "Bounyavong",
-    };
-
-    private static final String[] LAO_MALE = {
-        "Somphone", "Khamla", "Bounmy", "Souksavanh", "Vilay", "Phonsavanh", "Thongsavanh", "Khamphet",
-        "Anousone", "Soulideth", "Somsack", "Sengphet", "Bounthanh", "Khamsone", "Phouvong", "Vanxay", "Sithon",
-    };
-
-    private static final String[] LAO_FEMALE = {
-        "Noy", "Manivanh", "Vanida", "Latsamy", "Phetsamone", "Bouavanh", "Chanthala", "Souphaphone", "Khamsy",
-        "Davone", "Malaythong", "Viengkham", "Sengchanh", "Kongkham", "Alounny", "Phonesavanh",
-    };
-
-    private static final String[] VNM_FAMILY = {
-        "Nguyen", "Tran", "Le", "Pham", "Hoang", "Huynh", "Phan", "Vu", "Vo", "Dang", "Bui", "Do", "Ho", "Ngo",
-        "Duong", "Ly",
-    };
-    private static final int[] VNM_FAMILY_WEIGHTS = {38, 11, 9, 7, 5, 4, 4, 4, 3, 2, 2, 2, 2, 2, 1, 1};
-
-    private static final String[] VNM_MALE_MIDDLE = {"Van", "Van", "Duc", "Minh", "Quang", "Thanh", "Huu", "Cong", "Dinh", "Xuan"};
-    private static final String[] VNM_FEMALE_MIDDLE = {"Ngoc", "Thu", "Thanh", "Kim", "My", "Bich", "Thuy"};
-
-    private static final String[] VNM_MALE = {
-        "Hung", "Anh", "Tuan", "Huy", "Nam", "Long", "Dung", "Thang", "Hai", "Cuong", "Phong", "Son", "Khoa",
-        "Tai", "Trung", "Binh", "Quan", "Loc",
-    };
-
-    private static final String[] VNM_FEMALE = {
-        "Lan", "Hoa", "Mai", "Huong", "Trang", "Anh", "Linh", "Ha", "Thao", "Nga", "Yen", "Hang", "Dung",
-        "Nhung", "Phuong", "Tam", "Xuan", "Hien",
-    };
 }

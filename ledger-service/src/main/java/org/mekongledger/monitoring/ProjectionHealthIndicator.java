@@ -3,7 +3,6 @@ package org.mekongledger.monitoring;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -21,10 +20,10 @@ class ProjectionHealthIndicator extends AbstractHealthIndicator {
     private final ProjectionStatus status;
     private final long lagThreshold;
 
-    ProjectionHealthIndicator(ProjectionStatus status, @Value("${ledger.projections.lag-threshold}") long lagThreshold) {
+    ProjectionHealthIndicator(ProjectionStatus status, MonitoringSettings settings) {
         super("Projection status unavailable");
         this.status = status;
-        this.lagThreshold = lagThreshold;
+        this.lagThreshold = settings.lagThreshold();
     }
 
     @Override

@@ -2,12 +2,13 @@ package org.mekongledger.web;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Keyed requests: how long a retry waits for the first request with its key before it is told the
  * request is in progress, how long answers are kept, and how often expired ones are deleted.
+ * Configured as {@code ledger.idempotency} ({@link WebSettings}).
  */
-@ConfigurationProperties(prefix = "ledger.idempotency")
-public record IdempotencySettings(Duration lockTimeout, Duration retention, Duration purgeInterval) {
+public record IdempotencySettings(@NotNull Duration lockTimeout, @NotNull Duration retention,
+                                  @NotNull Duration purgeInterval) {
 }

@@ -1,11 +1,9 @@
 package org.mekongledger.web;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +21,8 @@ public class ServiceUnavailable {
     private final String retryAfterSeconds;
     private final ProblemWriter problems;
 
-    ServiceUnavailable(@Value("${ledger.db.unavailable-retry-after}") Duration retryAfter, ProblemWriter problems) {
-        this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
+    ServiceUnavailable(WebSettings settings, ProblemWriter problems) {
+        this.retryAfterSeconds = Long.toString(Math.max(1, settings.db().unavailableRetryAfter().toSeconds()));
         this.problems = problems;
     }
 
