@@ -23,7 +23,7 @@ final class AgreementChoice {
         }
         EntitlementRuleSet ruleSet = book.ruleSetOrNull(id);
         if (ruleSet == null || ruleSet.kind() != RuleSetKind.AGREEMENT) {
-            throw new IllegalArgumentException("no agreement " + id + "; use an agreement id, "
+            throw new AgreementRefused("no agreement " + id + "; use an agreement id, "
                     + EntitlementCase.NO_AGREEMENT + " or none for the one of the worker's nationality");
         }
     }
@@ -40,10 +40,10 @@ final class AgreementChoice {
         }
         AgreementRuleSetVersion agreement = (AgreementRuleSetVersion) book.ruleSetOrNull(id).versionOn(asOf);
         if (agreement == null) {
-            throw new IllegalArgumentException("agreement " + id + " is not in force on " + asOf);
+            throw new AgreementRefused("agreement " + id + " is not in force on " + asOf);
         }
         if (!agreement.partnerNationality().equals(c.nationality())) {
-            throw new IllegalArgumentException("agreement " + id + " applies to " + agreement.partnerNationality()
+            throw new AgreementRefused("agreement " + id + " applies to " + agreement.partnerNationality()
                     + " nationals, not to " + c.nationality());
         }
         return agreement.scheme().equals(scheme) ? agreement : null;

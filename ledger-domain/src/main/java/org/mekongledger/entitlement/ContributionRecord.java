@@ -23,7 +23,7 @@ final class ContributionRecord {
     }
 
     /**
-     * @throws IllegalArgumentException if a month is given twice: two employers' lines must be
+     * @throws MonthGivenTwice if a month is given twice: two employers' lines must be
      *                                  summed and capped by the caller, the engine does not guess
      */
     static ContributionRecord of(String scheme, List<InsuredMonth> list) {
@@ -32,7 +32,7 @@ final class ContributionRecord {
             Arrays.sort(months, BY_PERIOD);
             for (int i = 1; i < months.length; i++) {
                 if (months[i].period().equals(months[i - 1].period())) {
-                    throw new IllegalArgumentException(scheme + " has two insured months for " + months[i].period()
+                    throw new MonthGivenTwice(scheme + " has two insured months for " + months[i].period()
                             + ": sum the employers' lines into one month capped at the ceiling");
                 }
             }

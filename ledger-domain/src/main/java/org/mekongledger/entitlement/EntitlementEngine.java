@@ -23,8 +23,9 @@ public final class EntitlementEngine {
      * that replaces it); per welfare fund with fee payments, each of its benefits. Months under a
      * scheme the book has no rules for are not counted by anything but an agreement's totalisation.
      *
-     * @throws IllegalArgumentException if the case names an unknown or inapplicable agreement, gives
-     *                                  a month twice, or a scheme it has months for has no rules in force on asOf
+     * @throws AgreementRefused if the case names an unknown or inapplicable agreement
+     * @throws MonthGivenTwice  if the case gives a scheme's month twice
+     * @throws NoRulesInForce   if a scheme it has months for has no rules in force on asOf
      */
     public List<Entitlement> entitlements(EntitlementCase c) {
         Objects.requireNonNull(c, "case");
@@ -51,7 +52,7 @@ public final class EntitlementEngine {
     private static EntitlementRuleSetVersion inForce(EntitlementRuleSet ruleSet, EntitlementCase c) {
         EntitlementRuleSetVersion version = ruleSet.versionOn(c.asOf());
         if (version == null) {
-            throw new IllegalArgumentException("the case has months under " + ruleSet.scheme() + ", but no version of "
+            throw new NoRulesInForce("the case has months under " + ruleSet.scheme() + ", but no version of "
                     + ruleSet.id() + " is in force on " + c.asOf());
         }
         return version;

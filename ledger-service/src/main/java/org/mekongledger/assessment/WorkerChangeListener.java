@@ -97,7 +97,7 @@ class WorkerChangeListener implements SmartLifecycle {
                         continue;
                     }
                     for (PGNotification notification : received) {
-                        cache.forget(notification.getParameter());
+                        cache.forget(new WorkerId(notification.getParameter()));
                     }
                 }
             } catch (SQLException | RuntimeException lost) {

@@ -22,12 +22,10 @@ class WorkerHistoryProjection {
 
     private final JdbcTemplate announcements;
     private final JdbcClient jdbc;
-    private final WorkerHistoryCache cache;
 
-    WorkerHistoryProjection(JdbcClient jdbc, JdbcTemplate announcements, WorkerHistoryCache cache) {
+    WorkerHistoryProjection(JdbcClient jdbc, JdbcTemplate announcements) {
         this.jdbc = jdbc;
         this.announcements = announcements;
-        this.cache = cache;
     }
 
     @EventHandler
@@ -39,8 +37,8 @@ class WorkerHistoryProjection {
                 .params(eventId, event.workerId(), event.type().name(), event.date(), event.country(),
                         Timestamp.from(at), actor)
                 .update();
+        // every replica's cache, this one's included, forgets the worker once this commits
         WorkerChanges.announce(announcements, java.util.List.of(event.workerId()));
-        cache.forgetAfterCommit(event.workerId());
     }
 
     @EventHandler
@@ -53,7 +51,7 @@ class WorkerHistoryProjection {
                 .params(eventId, event.workerId(), event.scheme(), event.from().toString(), event.to().toString(),
                         event.source(), Timestamp.from(at))
                 .update();
+        // every replica's cache, this one's included, forgets the worker once this commits
         WorkerChanges.announce(announcements, java.util.List.of(event.workerId()));
-        cache.forgetAfterCommit(event.workerId());
     }
 }

@@ -201,7 +201,6 @@ class LedgerProjection {
         return root.getOrComputeResource(PENDING_ENTRIES, key -> {
             PendingBookings pending = new PendingBookings();
             root.onPrepareCommit(unitOfWork -> write(pending));
-            root.afterCommit(unitOfWork -> events.publishEvent(new WorkerLedgerChanged(Set.copyOf(pending.workerIds))));
             return pending;
         });
     }

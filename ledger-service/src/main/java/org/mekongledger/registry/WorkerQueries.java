@@ -30,6 +30,17 @@ public class WorkerQueries {
                 .query((row, n) -> worker(row)).optional();
     }
 
+    /** The facts about a worker's person that other modules judge by (entitlements), without the rest. */
+    public record PersonalFacts(java.time.LocalDate dateOfBirth, String nationality) {
+    }
+
+    public Optional<PersonalFacts> personalFacts(String workerId) {
+        return jdbc.sql("select date_of_birth, nationality from worker_view where worker_id = ?").param(workerId)
+                .query((row, n) -> new PersonalFacts(row.getObject("date_of_birth", java.time.LocalDate.class),
+                        row.getString("nationality")))
+                .optional();
+    }
+
     public boolean exists(String workerId) {
         return jdbc.sql("select exists (select 1 from worker_view where worker_id = ?)").param(workerId)
                 .query(Boolean.class).single();
