@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.Violation;
+import org.mekongledger.entitlement.AgreementRefused;
+import org.mekongledger.entitlement.CaseRefused;
 import org.mekongledger.entitlement.Entitlement;
 import org.mekongledger.entitlement.EntitlementCase;
 import org.mekongledger.entitlement.ForeignPeriod;
@@ -25,8 +28,8 @@ import org.springframework.stereotype.Service;
  * hypothetical life event that day), and what a described history would entitle a worker to. Both
  * build an {@link EntitlementCase} and let the rule library's engine judge it, with the rule sets of
  * the moment: an amended rule set is used by the next answer, on every replica. When the engine
- * cannot judge a case it refuses it with a {@link org.mekongledger.entitlement.CaseRefused}, which
- * says by its type which part of the case is at fault.
+ * cannot judge a case it refuses it with a {@link CaseRefused}, whose type says which part of the
+ * case is at fault; the use case answers it as a {@link RequestRefused} naming that part.
  */
 @Service
 class WorkerEntitlements {
@@ -43,7 +46,7 @@ class WorkerEntitlements {
     Optional<List<Entitlement>> ofWorker(WorkerId worker, LocalDate asOf, LifeEventType hypothetical) {
         rules.refreshForAnswers();
         return histories.historyOf(worker)
-                .map(history -> rules.engine().entitlements(history.caseOn(asOf, hypothetical)));
+                .map(history -> judged(() -> history.caseOn(asOf, hypothetical)));
     }
 
     /**
@@ -98,7 +101,21 @@ class WorkerEntitlements {
         Map<String, List<InsuredMonth>> months = new LinkedHashMap<>();
         ranges.forEach((scheme, schemeRanges) ->
                 months.put(scheme, WageHistory.insuredMonths(rules.contributionBook(), scheme, schemeRanges)));
-        return rules.engine().entitlements(new EntitlementCase(simulation.dateOfBirth(), simulation.nationality(),
+        return judged(() -> new EntitlementCase(simulation.dateOfBirth(), simulation.nationality(),
                 months, foreign, events, simulation.agreement(), simulation.asOf()));
+    }
+
+    /**
+     * The engine's refusal of a case becomes the request's refusal, the field chosen by the refusal's
+     * type: the web edge knows requests, not the engine.
+     */
+    private List<Entitlement> judged(Supplier<EntitlementCase> entitlementCase) {
+        try {
+            return rules.engine().entitlements(entitlementCase.get());
+        } catch (AgreementRefused refused) {
+            throw new RequestRefused("agreement", refused.getMessage());
+        } catch (CaseRefused refused) {
+            throw new RequestRefused("history", refused.getMessage());
+        }
     }
 }

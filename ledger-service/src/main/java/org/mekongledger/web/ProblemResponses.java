@@ -19,8 +19,6 @@ import org.mekongledger.axon.DatabaseUnavailable;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
-import org.mekongledger.entitlement.AgreementRefused;
-import org.mekongledger.entitlement.CaseRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -69,18 +67,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail refused(RequestRefused refusal) {
         return invalid("The request breaks " + refusal.violations().size() + " rule(s); nothing was recorded.",
                 refusal.violations());
-    }
-
-    /** The engine cannot judge the case: the agreement asked for does not apply to it. */
-    @ExceptionHandler(AgreementRefused.class)
-    ProblemDetail agreementRefused(AgreementRefused refusal) {
-        return refused(new RequestRefused("agreement", refusal.getMessage()));
-    }
-
-    /** The engine cannot judge the case: its history (e.g. months with no rules in force on the date). */
-    @ExceptionHandler(CaseRefused.class)
-    ProblemDetail caseRefused(CaseRefused refusal) {
-        return refused(new RequestRefused("history", refusal.getMessage()));
     }
 
     @ExceptionHandler({ConflictWithRecord.class})
