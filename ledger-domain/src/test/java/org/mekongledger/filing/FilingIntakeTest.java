@@ -142,7 +142,7 @@ class FilingIntakeTest {
             assertThat(receipt.filingId()).isEqualTo("F-1");
             assertThat(receipt.ruleSetVersion()).isEqualTo("2020-12");
             assertThat(receipt.lines()).extracting(FilingReceipt.Line::workerId).containsExactly(AYE, MIN);
-            PersonMonthContribution answeredForAye = receipt.lines().get(0).contribution();
+            PersonMonthContribution answeredForAye = ((FilingReceipt.WageLine) receipt.lines().get(0)).contribution();
             assertThat(answeredForAye.insurableWage()).isEqualTo(aye.insurableWage());
             assertThat(answeredForAye.shares()).isEqualTo(aye.shares());
         }
@@ -375,7 +375,7 @@ class FilingIntakeTest {
                     fee(AYE, FeePayer.WORKER), fee(AYE, FeePayer.RECRUITMENT_AGENCY), fee(MIN, FeePayer.WORKER));
 
             assertThat(receipt.currency()).isEqualTo("VND");
-            assertThat(receipt.lines()).extracting(FilingReceipt.Line::fee)
+            assertThat(receipt.lines()).extracting(line -> ((FilingReceipt.FeeLine) line).fee())
                     .usingElementComparator(BigDecimal::compareTo)
                     .containsExactly(new BigDecimal("100000"), new BigDecimal("150000"), new BigDecimal("100000"));
             assertThat(eventsOf(AYE)).filteredOn(WelfareFeeRecorded.class::isInstance)
@@ -409,7 +409,7 @@ class FilingIntakeTest {
     }
 
     private static Line fee(String workerId, FeePayer payer) {
-        return new Line(workerId, null, payer);
+        return new FileContributions.FeeLine(workerId, payer);
     }
 
     // --- the requests, each in its own unit of work ------------------------------------------------
@@ -449,7 +449,7 @@ class FilingIntakeTest {
     }
 
     private static Line line(String workerId, String wage) {
-        return new Line(workerId, new BigDecimal(wage));
+        return new FileContributions.WageLine(workerId, new BigDecimal(wage));
     }
 
     // --- what the event store holds ----------------------------------------------------------------
