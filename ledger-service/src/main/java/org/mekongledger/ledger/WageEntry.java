@@ -100,6 +100,7 @@ record WageEntry(BigDecimal wage, BigDecimal insurableWage, Map<Party, Map<Branc
         return KIND;
     }
 
+    /** In {@link AmountColumns#columns()} order after the wages: parties, then branches, as the enums declare them. */
     @Override
     public List<Object> values() {
         List<Object> values = new ArrayList<>(11);
