@@ -74,7 +74,30 @@ class DomainArchitectureTest {
         classes().that().resideInAPackage(API)
                 .and().areNotEnums()
                 .and().areNotAssignableTo(Throwable.class)
+                .and().areNotInterfaces()
                 .should().beRecords()
+                .because("commands and events are immutable values compared by content")
+                .check(DOMAIN);
+    }
+
+    /** A family of message parts (a filing's kinds of line) is closed, and each member is a record. */
+    @Test
+    void everyInterfaceInTheApiIsASealedFamilyOfRecords() {
+        classes().that().resideInAPackage(API).and().areInterfaces()
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
+                        "be sealed, permitting records only") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass type,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        Class<?> reflected = type.reflect();
+                        boolean sealedRecords = reflected.isSealed()
+                                && java.util.Arrays.stream(reflected.getPermittedSubclasses()).allMatch(Class::isRecord);
+                        if (!sealedRecords) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type,
+                                    type.getName() + " is not a sealed family of records"));
+                        }
+                    }
+                })
                 .because("commands and events are immutable values compared by content")
                 .check(DOMAIN);
     }

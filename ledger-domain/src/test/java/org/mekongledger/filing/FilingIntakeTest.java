@@ -1,6 +1,6 @@
 package org.mekongledger.filing;
 
-import org.mekongledger.ruleset.RuleSetFiles;
+import org.mekongledger.ruleset.RuleSetCatalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -51,7 +51,6 @@ import org.mekongledger.api.Sex;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
 import org.mekongledger.api.WorkerRegistered;
-import org.mekongledger.contribution.ContributionRuleBook;
 import org.mekongledger.vocabulary.Party;
 import org.mekongledger.contribution.PersonMonthContribution;
 import org.mekongledger.employer.Employer;
@@ -63,9 +62,7 @@ import org.mekongledger.employer.Employer;
  */
 class FilingIntakeTest {
 
-    private static final ContributionRuleBook SHIPPED_RULES = RuleSetFiles.shippedContributions();
-    private static final org.mekongledger.entitlement.EntitlementRuleBook SHIPPED_FUNDS =
-            org.mekongledger.ruleset.RuleSetFiles.shippedEntitlements();
+    private static final RuleSetCatalogue SHIPPED_RULES = RuleSetCatalogue.shipped();
 
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     /** "Today" for every test: 25 November 2026, morning in Bangkok. */
@@ -97,7 +94,7 @@ class FilingIntakeTest {
                 EventSourcingRepository.builder(ContributionFiling.class).eventStore(store).build(),
                 EventSourcingRepository.builder(WorkerAccount.class).eventStore(store).build(),
                 EventSourcingRepository.builder(Employer.class).eventStore(store).build(),
-                () -> SHIPPED_RULES, () -> SHIPPED_FUNDS, periods, NOVEMBER_25_2026);
+                () -> SHIPPED_RULES, periods, NOVEMBER_25_2026);
 
         employerRegistered(RICE_MILL);
         workerRegistered(AYE);
@@ -144,7 +141,7 @@ class FilingIntakeTest {
             assertThat(receipt.filingId()).isEqualTo("F-1");
             assertThat(receipt.ruleSetVersion()).isEqualTo("2020-12");
             assertThat(receipt.lines()).extracting(FilingReceipt.Line::workerId).containsExactly(AYE, MIN);
-            PersonMonthContribution answeredForAye = receipt.lines().get(0).contribution();
+            PersonMonthContribution answeredForAye = ((FilingReceipt.WageLine) receipt.lines().get(0)).contribution();
             assertThat(answeredForAye.insurableWage()).isEqualTo(aye.insurableWage());
             assertThat(answeredForAye.shares()).isEqualTo(aye.shares());
         }
@@ -377,7 +374,7 @@ class FilingIntakeTest {
                     fee(AYE, FeePayer.WORKER), fee(AYE, FeePayer.RECRUITMENT_AGENCY), fee(MIN, FeePayer.WORKER));
 
             assertThat(receipt.currency()).isEqualTo("VND");
-            assertThat(receipt.lines()).extracting(FilingReceipt.Line::fee)
+            assertThat(receipt.lines()).extracting(line -> ((FilingReceipt.FeeLine) line).fee())
                     .usingElementComparator(BigDecimal::compareTo)
                     .containsExactly(new BigDecimal("100000"), new BigDecimal("150000"), new BigDecimal("100000"));
             assertThat(eventsOf(AYE)).filteredOn(WelfareFeeRecorded.class::isInstance)
@@ -411,7 +408,7 @@ class FilingIntakeTest {
     }
 
     private static Line fee(String workerId, FeePayer payer) {
-        return new Line(workerId, null, payer);
+        return new FileContributions.FeeLine(workerId, payer);
     }
 
     // --- the requests, each in its own unit of work ------------------------------------------------
@@ -451,7 +448,7 @@ class FilingIntakeTest {
     }
 
     private static Line line(String workerId, String wage) {
-        return new Line(workerId, new BigDecimal(wage));
+        return new FileContributions.WageLine(workerId, new BigDecimal(wage));
     }
 
     // --- what the event store holds ----------------------------------------------------------------

@@ -468,7 +468,7 @@ public final class DemoPopulation {
                     paid = wage * (1000 - 10 - random.nextInt(91)) / 1000; // unpaid leave
                 }
                 if (m >= 0) {
-                    lines.get(m).get(employer).add(new FileContributions.Line(workerId,
+                    lines.get(m).get(employer).add(new FileContributions.WageLine(workerId,
                             BigDecimal.valueOf(clamp(roundTo(paid, 25L)), 2)));
                 }
             }
@@ -539,7 +539,8 @@ public final class DemoPopulation {
                 }
                 List<FileContributions.Line> wrong = new ArrayList<>(sent.lines());
                 int k = random.nextInt(wrong.size());
-                wrong.set(k, new FileContributions.Line(wrong.get(k).workerId(), wrongWage(wrong.get(k).wage())));
+                wrong.set(k, new FileContributions.WageLine(wrong.get(k).workerId(),
+                        wrongWage(((FileContributions.WageLine) wrong.get(k)).wage())));
                 filings.get(candidate[0]).set(candidate[1], new FileContributions(sent.filingId(), sent.scheme(),
                         sent.employerAccount(), sent.period(), wrong));
                 int correctedIn = Math.min(candidate[0] + 1 + random.nextInt(2), monthCount - 1);

@@ -2,6 +2,7 @@ package org.mekongledger.intake;
 
 import java.time.ZoneOffset;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,7 +17,6 @@ import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.filing.FilingReceipt;
 import org.mekongledger.filing.FilingReversalReceipt;
 import org.mekongledger.intake.FilingHeaders.FilingHeader;
-import org.mekongledger.intake.FilingResponses.ComputedLine;
 import org.mekongledger.ledger.LedgerQueries;
 import org.mekongledger.web.contract.ContributionFilingsApi;
 import org.mekongledger.web.contract.model.ContributionFiling;
@@ -46,27 +46,11 @@ class ContributionFilingsController implements ContributionFilingsApi {
     @Override
     public ResponseEntity<ContributionFiling> fileContributions(ContributionFilingRequest request, String idempotencyKey) {
         String filingId = UUID.randomUUID().toString();
-        // which fields a line needs (a wage, or a payer) depends on the scheme: the intake decides
-        List<FileContributions.Line> lines = new java.util.ArrayList<>();
-        for (FilingLineRequest line : request.getLines()) {
-            lines.add(new FileContributions.Line(line.getWorkerId(),
-                    line.getWage() == null ? null : new BigDecimal(line.getWage()),
-                    line.getPayer() == null ? null : FeePayer.valueOf(line.getPayer().getValue())));
-        }
         FilingReceipt receipt = commands.send(new FileContributions(filingId, request.getScheme().getValue(),
-                request.getEmployerAccount(), YearMonth.parse(request.getPeriod()), lines));
-        String currency = receipt.currency();
-        List<ComputedLine> computed = receipt.lines().stream()
-                .filter(l -> l.contribution() != null)
-                .map(l -> new ComputedLine(l.workerId(), l.contribution().wage(), l.contribution().insurableWage(),
-                        l.contribution().shares()))
-                .toList();
-        List<FilingResponses.FeeLine> fees = receipt.lines().stream()
-                .filter(l -> l.fee() != null)
-                .map(l -> new FilingResponses.FeeLine(l.workerId(), l.payer().name(), l.fee()))
-                .toList();
+                request.getEmployerAccount(), YearMonth.parse(request.getPeriod()), lines(request.getLines())));
         ContributionFiling body = filing(filingId, ContributionFiling.StatusEnum.ACCEPTED, request.getScheme().getValue(),
-                request.getEmployerAccount(), request.getPeriod(), receipt.ruleSetVersion(), currency, computed, fees);
+                request.getEmployerAccount(), request.getPeriod(), receipt.ruleSetVersion(), receipt.currency(),
+                receipt.lines());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/api/v1/contribution-filings/" + filingId))
                 .body(body);
@@ -85,15 +69,9 @@ class ContributionFilingsController implements ContributionFilingsApi {
     public ResponseEntity<ContributionFiling> reverseContributionFiling(String filingId, FilingReversalRequest request,
                                                                         String idempotencyKey) {
         FilingReversalReceipt receipt = commands.send(new ReverseFiling(filingId, request.getReason()));
-        List<ComputedLine> lines = receipt.contributions().stream()
-                .map(c -> new ComputedLine(c.workerId(), c.wage(), c.insurableWage(), c.shares()))
-                .toList();
-        List<FilingResponses.FeeLine> fees = receipt.fees().stream()
-                .map(f -> new FilingResponses.FeeLine(f.workerId(), f.payer().name(), f.amount()))
-                .toList();
         ContributionFiling filing = filing(filingId, ContributionFiling.StatusEnum.REVERSED, receipt.scheme(),
                 receipt.employerAccount(), receipt.period().toString(), receipt.ruleSetVersion(), receipt.currency(),
-                lines, fees);
+                receipt.lines());
         java.util.Optional<FilingHeader> header = headers.header(filingId);
         header.ifPresent(h -> filing.acceptedAt(h.filedAt().atOffset(ZoneOffset.UTC)).filedBy(h.filedBy()));
         if (header.isPresent() && header.get().reversedAt() != null) {
@@ -111,15 +89,9 @@ class ContributionFilingsController implements ContributionFilingsApi {
     private ContributionFiling read(String filingId) {
         FilingHeader header = headers.header(filingId)
                 .orElseThrow(() -> new UnknownRecord("contribution filing", filingId));
-        List<ComputedLine> lines = ledger.filingLines(filingId).stream()
-                .map(e -> new ComputedLine(e.workerId(), e.wage(), e.insurableWage(), e.shares()))
-                .toList();
-        List<FilingResponses.FeeLine> fees = ledger.filingFees(filingId).stream()
-                .map(f -> new FilingResponses.FeeLine(f.workerId(), f.payer(), f.amount()))
-                .toList();
         ContributionFiling filing = filing(filingId, ContributionFiling.StatusEnum.fromValue(header.status()),
                 header.scheme(), header.employerAccount(), header.period(), header.ruleSetVersion(), header.currency(),
-                lines, fees)
+                ledger.filingLines(filingId))
                 .acceptedAt(header.filedAt().atOffset(ZoneOffset.UTC))
                 .filedBy(header.filedBy());
         if (header.reversedAt() != null) {
@@ -130,10 +102,27 @@ class ContributionFilingsController implements ContributionFilingsApi {
         return filing;
     }
 
+    /**
+     * The request's lines as the published language's kinds: a line with a wage is a wage line, one
+     * naming only a payer a fee line, one with neither a wage line without its wage. Whether the kind
+     * fits the scheme is the intake's to say (a wage line in a welfare fund's filing lacks its payer).
+     */
+    private static List<FileContributions.Line> lines(List<FilingLineRequest> requested) {
+        List<FileContributions.Line> lines = new ArrayList<>(requested.size());
+        for (FilingLineRequest line : requested) {
+            if (line.getWage() == null && line.getPayer() != null) {
+                lines.add(new FileContributions.FeeLine(line.getWorkerId(), FeePayer.valueOf(line.getPayer().getValue())));
+            } else {
+                lines.add(new FileContributions.WageLine(line.getWorkerId(),
+                        line.getWage() == null ? null : new BigDecimal(line.getWage())));
+            }
+        }
+        return lines;
+    }
+
     private static ContributionFiling filing(String filingId, ContributionFiling.StatusEnum status, String scheme,
                                              String employerAccount, String period, String ruleSetVersion,
-                                             String currency, List<ComputedLine> lines,
-                                             List<FilingResponses.FeeLine> fees) {
+                                             String currency, List<FilingReceipt.Line> lines) {
         return new ContributionFiling()
                 .filingId(filingId)
                 .status(status)
@@ -142,8 +131,7 @@ class ContributionFilingsController implements ContributionFilingsApi {
                 .period(period)
                 .ruleSetVersion(ruleSetVersion)
                 .currency(currency)
-                .lines(java.util.stream.Stream.concat(lines.stream().map(l -> FilingResponses.line(l, currency)),
-                        fees.stream().map(f -> FilingResponses.fee(f, currency))).toList())
-                .totals(fees.isEmpty() ? FilingResponses.totals(lines, currency) : FilingResponses.feeTotals(fees, currency));
+                .lines(FilingResponses.lines(lines, currency))
+                .totals(FilingResponses.totals(lines, currency));
     }
 }

@@ -23,6 +23,6 @@ class IntakeAggregates {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(ContributionFiling.class))
                 .registerCommandHandler(c -> new FilingIntake(c.repository(ContributionFiling.class),
                         c.repository(WorkerAccount.class), c.repository(Employer.class),
-                        rules::contributionBookForFiling, rules::benefitBookForFiling, periods, clock));
+                        rules::catalogueForFiling, periods, clock));
     }
 }

@@ -13,7 +13,7 @@ import org.mekongledger.vocabulary.Branch;
 import org.mekongledger.vocabulary.Party;
 import org.mekongledger.vocabulary.PartyShare;
 
-/** How a person-month's nine amounts (party x branch) map to the columns of ledger_entry. */
+/** How a wage line's nine amounts (party x branch) map to their columns of ledger_entry. */
 final class AmountColumns {
 
     private static final Map<Branch, String> BRANCH_SUFFIX = new EnumMap<>(Map.of(
@@ -37,17 +37,6 @@ final class AmountColumns {
             }
         }
         return columns;
-    }
-
-    /** The amounts in {@link #columns()} order. */
-    static List<BigDecimal> values(Map<Party, PartyShare> shares) {
-        List<BigDecimal> values = new ArrayList<>();
-        for (Party party : Party.values()) {
-            for (Branch branch : Branch.values()) {
-                values.add(shares.get(party).branches().get(branch));
-            }
-        }
-        return values;
     }
 
     static Map<Party, Map<Branch, BigDecimal>> amounts(Map<Party, PartyShare> shares) {

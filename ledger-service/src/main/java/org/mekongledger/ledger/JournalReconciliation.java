@@ -9,8 +9,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Compares the event store with the journals: every contribution and fee event must have exactly
- * one journal entry of its kind, and every entry its event. Computed in SQL (event payloads are
+ * Compares the event store with the journal: every event of a filing line (a contribution, a fee,
+ * their reversals) must have exactly one journal entry of its kind, and every entry its event. Computed in SQL (event payloads are
  * JSON in bytea), both queries in one repeatable-read snapshot so they agree with each other.
  */
 @Component
@@ -30,27 +30,21 @@ public class JournalReconciliation {
         }
     }
 
-    /** Each journalled event type, the journal it books into and the kind of its entry. */
+    /**
+     * Each journalled event type (from the kinds of line the journal books), the kind of line it
+     * books and the kind of its entry; then events and entries side by side.
+     */
     private static final String COMPARED = """
-            with events as (
-                select e.event_identifier as event_id,
-                       substr(e.payload_type, length('org.mekongledger.api.') + 1) as event_type,
-                       case when e.payload_type like '%Fee%' then 'FEE' else 'LEDGER' end as journal,
-                       case when e.payload_type like '%Reversed' then 'REVERSAL' else 'CONTRIBUTION' end as kind,
+            with journalled (payload_type, journal, kind) as (values %s),
+            events as (
+                select e.event_identifier as event_id, j.journal, j.kind,
                        convert_from(e.payload, 'UTF8')::jsonb as payload
-                from domain_event_entry e
-                where e.payload_type in ('org.mekongledger.api.ContributionRecorded',
-                                         'org.mekongledger.api.ContributionReversed',
-                                         'org.mekongledger.api.WelfareFeeRecorded',
-                                         'org.mekongledger.api.WelfareFeeReversed')
+                from domain_event_entry e join journalled j on j.payload_type = e.payload_type
             ),
             entries as (
-                select event_id, 'LEDGER' as journal, kind, count(*) as found,
+                select event_id, line_kind as journal, kind, count(*) as found,
                        min(filing_id) as filing_id, min(worker_id) as worker_id
-                from ledger_entry group by event_id, kind
-                union all
-                select event_id, 'FEE', kind, count(*), min(filing_id), min(worker_id)
-                from welfare_fee_entry group by event_id, kind
+                from ledger_entry group by event_id, line_kind, kind
             ),
             compared as (
                 select coalesce(ev.event_id, en.event_id) as event_id,
@@ -63,7 +57,11 @@ public class JournalReconciliation {
                 from events ev
                 full join entries en on en.event_id = ev.event_id and en.journal = ev.journal and en.kind = ev.kind
             )
-            """;
+            """.formatted(String.join(", ", LineKinds.ALL.stream()
+            .flatMap(line -> java.util.stream.Stream.of(
+                    journalled(line.recorded(), line, EntryKind.CONTRIBUTION),
+                    journalled(line.reversed(), line, EntryKind.REVERSAL)))
+            .toList()));
 
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
@@ -98,8 +96,14 @@ public class JournalReconciliation {
         });
     }
 
+    private static String journalled(Class<?> event, LineKind line, EntryKind kind) {
+        return "('" + event.getName() + "', '" + line.name() + "', '" + kind.name() + "')";
+    }
+
+    /** The event type that books entries of this kind of line and entry. */
     private static String eventType(String journal, String kind) {
-        String subject = journal.equals("FEE") ? "WelfareFee" : "Contribution";
-        return subject + (kind.equals("REVERSAL") ? "Reversed" : "Recorded");
+        LineKind line = LineKinds.ALL.stream().filter(candidate -> candidate.name().equals(journal)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the journal holds an entry of unknown line kind " + journal));
+        return (EntryKind.valueOf(kind) == EntryKind.REVERSAL ? line.reversed() : line.recorded()).getSimpleName();
     }
 }

@@ -46,15 +46,7 @@ class LedgerController implements LedgerApi {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
         LedgerQueries.WorkerLedger snapshot = ledger.workerLedger(workerId, pageNumber, pageSize);
-        List<SchemeLedger> schemes = new ArrayList<>(snapshot.balances().stream()
-                .map(LedgerController::schemeLedger).toList());
-        snapshot.feeBalances().forEach(fund -> schemes.add(new SchemeLedger()
-                .scheme(Scheme.fromValue(fund.scheme()))
-                .contributionMonths(fund.feeMonths())
-                .balances(fund.byPayer().entrySet().stream().map(payer -> new Balance()
-                        .payer(FeePayer.fromValue(payer.getKey()))
-                        .amount(MoneyFormat.format(payer.getValue(), fund.currency()))
-                        .currency(fund.currency())).toList())));
+        List<SchemeLedger> schemes = snapshot.balances().stream().map(LedgerController::schemeLedger).toList();
         List<JournalEntry> entries = snapshot.entries().stream().map(LedgerController::journalEntry).toList();
         return ResponseEntity.ok(new WorkerLedger()
                 .workerId(workerId)
@@ -86,32 +78,27 @@ class LedgerController implements LedgerApi {
                 .totalCredit(MoneyFormat.format(credit, code)));
     }
 
+    /** A scheme's balances, whatever its kind of line keeps them by (party and branch, or payer). */
     private static SchemeLedger schemeLedger(LedgerQueries.SchemeBalance scheme) {
-        List<Balance> balances = new ArrayList<>();
-        scheme.balances().forEach((party, branches) -> branches.forEach((branch, amount) ->
-                balances.add(new Balance().party(Party.fromValue(party.name())).branch(Branch.fromValue(branch.name()))
-                        .amount(MoneyFormat.format(amount, scheme.currency())).currency(scheme.currency()))));
         return new SchemeLedger().scheme(Scheme.fromValue(scheme.scheme()))
-                .contributionMonths(scheme.contributionMonths())
-                .balances(balances);
-    }
-
-    private static String description(LedgerQueries.Entry entry) {
-        String what = entry.isFee() ? entry.scheme() + " fee paid by " + entry.payer() : "Contribution";
-        String prefix = entry.kind() == EntryKind.CONTRIBUTION ? what : "Reversal of " + what.toLowerCase(java.util.Locale.ROOT);
-        return prefix + " " + entry.period() + (entry.isFee() ? "" : " from employer " + entry.employerAccount());
+                .contributionMonths(scheme.months())
+                .balances(scheme.balances().stream().map(balance -> new Balance()
+                        .party(balance.party() == null ? null : Party.fromValue(balance.party().name()))
+                        .branch(balance.branch() == null ? null : Branch.fromValue(balance.branch().name()))
+                        .payer(balance.payer() == null ? null : FeePayer.fromValue(balance.payer()))
+                        .amount(MoneyFormat.format(balance.amount(), scheme.currency()))
+                        .currency(scheme.currency())).toList());
     }
 
     private static JournalEntry journalEntry(LedgerQueries.Entry entry) {
         return new JournalEntry()
                 .entryId(entry.entryId())
-                .kind(JournalEntry.KindEnum.fromValue(entry.isFee()
-                        ? (entry.kind() == EntryKind.CONTRIBUTION ? "FEE" : "FEE_REVERSAL") : entry.kind().name()))
+                .kind(JournalEntry.KindEnum.fromValue(entry.line().journalKind(entry.kind())))
                 .scheme(Scheme.fromValue(entry.scheme()))
                 .period(entry.period())
                 .filingId(entry.filingId())
                 .employerAccount(entry.employerAccount())
-                .description(description(entry))
+                .description(entry.line().description(entry))
                 .bookedAt(entry.bookedAt().atOffset(ZoneOffset.UTC))
                 .postings(entry.postings().stream().map(p -> new Posting()
                         .account(p.account())

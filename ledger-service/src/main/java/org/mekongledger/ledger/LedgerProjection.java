@@ -3,8 +3,11 @@ package org.mekongledger.ledger;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,20 +28,18 @@ import org.mekongledger.api.ContributionsFiled;
 import org.mekongledger.api.FilingReversed;
 import org.mekongledger.api.WelfareFeeRecorded;
 import org.mekongledger.api.WelfareFeeReversed;
-import org.mekongledger.vocabulary.FeePayer;
-import org.mekongledger.vocabulary.Party;
-import org.mekongledger.vocabulary.PartyShare;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Books every contribution and reversal as a journal entry, and keeps the filing register.
- * Entries of one processor batch are written with a single JDBC batch when the batch commits,
- * in the same transaction as the processor's token: nothing is lost. An event delivered again (the
- * processor is at-least-once: a token update lost after its entries committed, a segment taken over
- * by another replica mid-batch) is booked once only: each journal holds one entry per event
- * (unique event_id, migration V15), and an event already booked is skipped with its amounts.
+ * Books every filing line and its reversal as a journal entry, and keeps the filing register.
+ * Every kind of line (wage, fee) takes the one path: its event becomes a {@link Booking} (one small
+ * class per kind maps it), and entries of one processor batch are written with one COPY per kind
+ * when the batch commits, in the same transaction as the processor's token: nothing is lost. An
+ * event delivered again (the processor is at-least-once: a token update lost after its entries
+ * committed, a segment taken over by another replica mid-batch) is booked once only: the journal
+ * holds one entry per event (unique event_id, migrations V15 and V16), and an event already booked
+ * is skipped with its amounts.
  */
 @Component
 @ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
@@ -46,7 +47,9 @@ class LedgerProjection {
 
     static final String PROCESSING_GROUP = "ledger";
     private static final String PENDING_ENTRIES = LedgerProjection.class.getName() + ".pending";
-    private static final List<String> ENTRY_COLUMNS = entryColumns();
+    /** The columns every entry has, before its kind's own; booked_at follows them. */
+    private static final List<String> ENTRY_COLUMNS = List.of("event_id", "kind", "line_kind", "worker_id", "scheme",
+            "filing_id", "employer_account", "period", "rule_set_version", "currency");
     private static final String ADD_TO_ACCOUNT = """
             insert into ledger_account_total (account, currency, debit, credit) values (?, ?, ?, ?)
             on conflict (account, currency)
@@ -54,26 +57,35 @@ class LedgerProjection {
                           credit = ledger_account_total.credit + excluded.credit""";
 
     private final JdbcTemplate jdbc;
-    private final ApplicationEventPublisher events;
 
-    LedgerProjection(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    LedgerProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.events = events;
     }
+
+    // Axon dispatches by payload type: one line per event, the kind's class does the mapping
 
     @EventHandler
     void on(ContributionRecorded event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        book(eventId, EntryKind.CONTRIBUTION, event.workerId(), event.scheme(), event.filingId(), event.employerAccount(),
-                event.period(), event.ruleSetVersion(), event.currency(), event.wage(), event.insurableWage(),
-                event.shares(), at);
+        book(eventId, at, WageEntry.recorded(event));
     }
 
     @EventHandler
     void on(ContributionReversed event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant at) {
-        book(eventId, EntryKind.REVERSAL, event.workerId(), event.scheme(), event.filingId(), event.employerAccount(),
-                event.period(), null, event.currency(), event.wage(), event.insurableWage(), event.shares(), at);
+        book(eventId, at, WageEntry.reversed(event));
+    }
+
+    @EventHandler
+    void on(WelfareFeeRecorded event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        book(eventId, at, FeeEntry.recorded(event));
+    }
+
+    @EventHandler
+    void on(WelfareFeeReversed event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        book(eventId, at, FeeEntry.reversed(event));
     }
 
     @EventHandler
@@ -98,50 +110,28 @@ class LedgerProjection {
                 event.reason(), Timestamp.from(at), actor, event.filingId()));
     }
 
-    private static List<String> entryColumns() {
-        List<String> columns = new ArrayList<>(List.of("event_id", "kind", "worker_id", "scheme", "filing_id",
-                "employer_account", "period", "rule_set_version", "currency", "wage", "insurable_wage"));
-        columns.addAll(AmountColumns.columns());
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate ledger_entry, ledger_account_total, contribution_filing_view");
+    }
+
+    /** Every entry, whatever its kind: collected for the batch's commit, once per event. */
+    private void book(String eventId, Instant at, Booking booking) {
+        List<Object> row = new ArrayList<>(ENTRY_COLUMNS.size() + 16);
+        row.addAll(Arrays.asList(eventId, booking.kind().name(), booking.line().lineKind().name(), booking.workerId(),
+                booking.scheme(), booking.filingId(), booking.employerAccount(), booking.period().toString(),
+                booking.ruleSetVersion(), booking.currency()));
+        row.addAll(booking.line().values());
+        row.add(at);
+        pendingBookings().entries.putIfAbsent(eventId, new PendingEntry(booking.line().lineKind(), row.toArray(),
+                booking.workerId(), booking.currency(), booking.line().postings(booking.kind(), booking.scheme())));
+    }
+
+    private static List<String> columns(LineKind kind) {
+        List<String> columns = new ArrayList<>(ENTRY_COLUMNS);
+        columns.addAll(kind.columns());
         columns.add("booked_at");
-        return List.copyOf(columns);
-    }
-
-    @EventHandler
-    void on(WelfareFeeRecorded event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        bookFee(eventId, EntryKind.CONTRIBUTION, event.workerId(), event.scheme(), event.filingId(),
-                event.employerAccount(), event.period(), event.ruleSetVersion(), event.payer(), event.currency(),
-                event.amount(), at);
-    }
-
-    @EventHandler
-    void on(WelfareFeeReversed event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        bookFee(eventId, EntryKind.REVERSAL, event.workerId(), event.scheme(), event.filingId(),
-                event.employerAccount(), event.period(), null, event.payer(), event.currency(), event.amount(), at);
-    }
-
-    /** Fees are few (one per contract): written as they come, their account totals with the batch. */
-    private void bookFee(String eventId, EntryKind kind, String workerId, String scheme, String filingId,
-                         String employerAccount, YearMonth period, String ruleSetVersion, FeePayer payer,
-                         String currency, BigDecimal amount, Instant at) {
-        int[] booked = new int[1];
-        // an entry of this event already there (or being committed by another replica) is kept, not doubled
-        Savepoints.run(jdbc.getDataSource(), () -> booked[0] = jdbc.update("""
-                        insert into welfare_fee_entry (event_id, kind, worker_id, scheme, filing_id, employer_account,
-                            period, rule_set_version, payer, currency, amount, booked_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (event_id) do nothing""",
-                eventId, kind.name(), workerId, scheme, filingId, employerAccount, period.toString(), ruleSetVersion,
-                payer.name(), currency, amount, Timestamp.from(at)));
-        if (booked[0] == 0) {
-            return; // booked before: its amounts are in the account totals already
-        }
-        PendingBookings pending = pendingBookings();
-        pending.workerIds.add(workerId);
-        boolean contribution = kind == EntryKind.CONTRIBUTION;
-        addTo(pending, ChartOfAccounts.feeReceivable(scheme, payer.name()), currency, contribution, amount);
-        addTo(pending, ChartOfAccounts.fundOf(scheme, payer.name()), currency, !contribution, amount);
+        return columns;
     }
 
     private static void addTo(PendingBookings pending, String account, String currency, boolean debit, BigDecimal amount) {
@@ -160,36 +150,19 @@ class LedgerProjection {
                 String.class, (Object) eventIds.toArray(String[]::new)));
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.update("truncate ledger_entry, welfare_fee_entry, ledger_account_total, contribution_filing_view");
-    }
-
-    private void book(String eventId, EntryKind kind, String workerId, String scheme, String filingId,
-                      String employerAccount, YearMonth period, String ruleSetVersion, String currency,
-                      BigDecimal wage, BigDecimal insurableWage, Map<Party, PartyShare> shares, Instant at) {
-        List<Object> row = new ArrayList<>(List.of(eventId, kind.name(), workerId, scheme, filingId, employerAccount,
-                period.toString()));
-        row.add(ruleSetVersion);
-        row.addAll(List.of(currency, wage, insurableWage));
-        row.addAll(AmountColumns.values(shares));
-        row.add(at);
-        pendingBookings().entries.putIfAbsent(eventId, new PendingEntry(row.toArray(), workerId, currency,
-                ChartOfAccounts.postings(kind, scheme, AmountColumns.amounts(shares))));
-    }
-
-    /** A contribution or reversal waiting for the batch's commit, with what it adds to the accounts. */
-    private record PendingEntry(Object[] row, String workerId, String currency, List<ChartOfAccounts.Posting> postings) {
+    /** An entry waiting for the batch's commit, with what it adds to the accounts. */
+    private record PendingEntry(LineKind lineKind, Object[] row, String workerId, String currency,
+                                List<ChartOfAccounts.Posting> postings) {
     }
 
     /** What one processor batch books: its journal entries and what they add to each account. */
     private static final class PendingBookings {
         /** By event id: an event delivered twice within one batch is one entry too. */
-        final Map<String, PendingEntry> entries = new java.util.LinkedHashMap<>();
-        final java.util.Set<String> workerIds = new java.util.HashSet<>();
+        final Map<String, PendingEntry> entries = new LinkedHashMap<>();
+        final Set<String> workerIds = new HashSet<>();
         /** Sorted, so concurrent writers would lock accounts in one order. */
         final Map<List<String>, BigDecimal[]> accountTotals = new TreeMap<>(
-                java.util.Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
+                Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
     }
 
     /** Bookings collected during the processor's unit of work, written once just before it commits. */
@@ -207,13 +180,15 @@ class LedgerProjection {
 
     private void write(PendingBookings pending) {
         Set<String> bookedBefore = bookedBefore(pending.entries.keySet());
-        List<Object[]> rows = new ArrayList<>(pending.entries.size());
+        // one COPY per kind of line, each with its kind's columns: a batch of wage lines is one COPY
+        Map<LineKind, List<Object[]>> rowsByKind = new LinkedHashMap<>();
         for (Map.Entry<String, PendingEntry> entry : pending.entries.entrySet()) {
             if (bookedBefore.contains(entry.getKey())) {
                 continue; // delivered again: booked once, with its amounts, in an earlier transaction
             }
             PendingEntry booking = entry.getValue();
-            rows.add(booking.row());
+            rowsByKind.computeIfAbsent(booking.lineKind(), kind -> new ArrayList<>(pending.entries.size()))
+                    .add(booking.row());
             pending.workerIds.add(booking.workerId());
             for (ChartOfAccounts.Posting posting : booking.postings()) {
                 addTo(pending, posting.account(), booking.currency(), posting.side() == ChartOfAccounts.Side.DEBIT,
@@ -222,7 +197,7 @@ class LedgerProjection {
         }
         // a replica booking the same events concurrently commits first: this COPY then fails on the
         // unique event_id, the batch rolls back, and the processor retries it, skipping them
-        CopyIn.rows(jdbc, "ledger_entry", ENTRY_COLUMNS, rows);
+        rowsByKind.forEach((kind, rows) -> CopyIn.rows(jdbc, "ledger_entry", columns(kind), rows));
         WorkerChanges.announce(jdbc, pending.workerIds);
         List<Object[]> totals = new ArrayList<>();
         pending.accountTotals.forEach((key, debitCredit) ->

@@ -3,14 +3,11 @@ package org.mekongledger.ledger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.mekongledger.filing.FilingReceipt;
 import org.mekongledger.vocabulary.Branch;
 import org.mekongledger.vocabulary.Party;
-import org.mekongledger.vocabulary.PartyShare;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -20,14 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LedgerQueries {
 
-    /** Signed sum of one amount column: contributions add, reversals subtract. */
-    private static final String SIGNED_SUMS = String.join(", ", AmountColumns.columns().stream()
-            .map(c -> "sum(case when kind = 'CONTRIBUTION' then " + c + " else -" + c + " end) as " + c)
-            .toList());
-
     /** The worker's reversed filings: a small set, read once through the worker index. */
-    private static final String REVERSED_FILINGS =
+    static final String REVERSED_FILINGS =
             "select r.filing_id from ledger_entry r where r.worker_id = ? and r.kind = 'REVERSAL'";
+
+    /** Entries of wage lines, of fee lines: the journal holds every kind of line in one table. */
+    static final String WAGE = "line_kind = '" + WageEntry.KIND.name() + "'";
+    static final String FEE = "line_kind = '" + FeeEntry.KIND.name() + "'";
 
     private final JdbcClient jdbc;
 
@@ -35,27 +31,24 @@ public class LedgerQueries {
         this.jdbc = jdbc;
     }
 
-    public record SchemeBalance(String scheme, String currency, int contributionMonths,
-                                Map<Party, Map<Branch, BigDecimal>> balances) {
+    /**
+     * A scheme's balances on the worker's account, as its kind of line keeps them (a wage scheme's by
+     * party and branch, a welfare fund's by payer), and the months with a standing line.
+     */
+    public record SchemeBalance(String scheme, String currency, int months, List<Balance> balances) {
     }
 
-    /** A journal entry: a Section 33 person-month (amounts by party and branch) or a fee (payer). */
-    public record Entry(long entryId, EntryKind kind, String scheme, String period, String filingId,
-                        String employerAccount, String currency, String workerId, BigDecimal wage,
-                        BigDecimal insurableWage, Map<Party, Map<Branch, BigDecimal>> amounts, Instant bookedAt,
-                        String payer, BigDecimal fee) {
+    /** One balance: of a party's branch, or of a payer's fees. */
+    public record Balance(Party party, Branch branch, String payer, BigDecimal amount) {
+    }
 
-        public boolean isFee() {
-            return payer != null;
-        }
+    /** A journal entry: what every entry has, and its kind of line (a Section 33 person-month, a fee). */
+    public record Entry(long entryId, EntryKind kind, String scheme, String period, String filingId,
+                        String employerAccount, String currency, String workerId, Instant bookedAt,
+                        JournalLine line) {
 
         public List<ChartOfAccounts.Posting> postings() {
-            return isFee() ? ChartOfAccounts.feePostings(kind, scheme, payer, fee)
-                    : ChartOfAccounts.postings(kind, scheme, amounts);
-        }
-
-        public Map<Party, PartyShare> shares() {
-            return AmountColumns.shares(amounts);
+            return line.postings(kind, scheme);
         }
     }
 
@@ -63,42 +56,21 @@ public class LedgerQueries {
     }
 
     /** Everything the worker's ledger page shows, read from one snapshot so its parts agree. */
-    public record WorkerLedger(List<SchemeBalance> balances, List<FeeBalance> feeBalances, List<Entry> entries,
-                               long entryCount) {
+    public record WorkerLedger(List<SchemeBalance> balances, List<Entry> entries, long entryCount) {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public WorkerLedger workerLedger(String workerId, int page, int size) {
-        return new WorkerLedger(balances(workerId), feeBalances(workerId), entries(workerId, page, size),
-                entryCount(workerId));
+        return new WorkerLedger(balances(workerId), entries(workerId, page, size), entryCount(workerId));
     }
 
+    /** Every scheme's balances, kind of line by kind of line, each kind's schemes in order. */
     public List<SchemeBalance> balances(String workerId) {
-        Map<String, Integer> months = contributionMonths(workerId);
-        return jdbc.sql("select scheme, currency, " + SIGNED_SUMS
-                        + " from ledger_entry where worker_id = ? group by scheme, currency order by scheme")
-                .param(workerId)
-                .query((row, n) -> new SchemeBalance(row.getString("scheme"), row.getString("currency"),
-                        months.getOrDefault(row.getString("scheme"), 0), AmountColumns.read(row, "")))
-                .list();
-    }
-
-    /**
-     * Months with a standing contribution. Two employers in one month count once; a reversed
-     * filing's month counts only if another standing filing covers it.
-     */
-    private Map<String, Integer> contributionMonths(String workerId) {
-        Map<String, Integer> months = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select c.scheme, count(distinct c.period) as months from ledger_entry c
-                        where c.worker_id = ? and c.kind = 'CONTRIBUTION'
-                          and c.filing_id not in (""" + REVERSED_FILINGS + """
-                        ) group by c.scheme""")
-                .params(workerId, workerId)
-                .query(row -> {
-                    months.put(row.getString("scheme"), row.getInt("months"));
-                });
-        return months;
+        List<SchemeBalance> balances = new ArrayList<>();
+        for (LineKind kind : LineKinds.ALL) {
+            balances.addAll(kind.balances().of(jdbc, workerId));
+        }
+        return balances;
     }
 
     /** One standing month of a scheme: employers' wages and old-age shares summed for the month. */
@@ -112,25 +84,12 @@ public class LedgerQueries {
                                sum(c.employee_caoa) as employee_caoa, sum(c.employer_caoa) as employer_caoa
                         from ledger_entry c
                         where c.worker_id = ? and c.scheme = ? and c.kind = 'CONTRIBUTION'
+                          and c.""" + WAGE + """
                           and c.filing_id not in (""" + REVERSED_FILINGS + """
                         ) group by c.period order by c.period""")
                 .params(workerId, scheme, workerId)
                 .query((row, n) -> new StandingMonth(row.getString("period"), row.getBigDecimal("insurable_wage"),
                         row.getBigDecimal("employee_caoa"), row.getBigDecimal("employer_caoa")))
-                .list();
-    }
-
-    /** A welfare-fund fee line of a filing. */
-    public record FeeLine(String workerId, String payer, BigDecimal amount, String currency) {
-    }
-
-    public List<FeeLine> filingFees(String filingId) {
-        return jdbc.sql("""
-                        select worker_id, payer, amount, currency from welfare_fee_entry
-                        where filing_id = ? and kind = 'CONTRIBUTION' order by entry_id""")
-                .param(filingId)
-                .query((row, n) -> new FeeLine(row.getString("worker_id"), row.getString("payer"),
-                        row.getBigDecimal("amount"), row.getString("currency")))
                 .list();
     }
 
@@ -140,77 +99,43 @@ public class LedgerQueries {
 
     public List<FeeMonth> standingFees(String workerId) {
         return jdbc.sql("""
-                        select f.scheme, f.period, f.amount from welfare_fee_entry f
-                        where f.worker_id = ? and f.kind = 'CONTRIBUTION'
-                          and f.filing_id not in (select r.filing_id from welfare_fee_entry r
-                                                  where r.worker_id = ? and r.kind = 'REVERSAL')
-                        order by f.scheme, f.period, f.entry_id""")
+                        select f.scheme, f.period, f.fee from ledger_entry f
+                        where f.worker_id = ? and f.kind = 'CONTRIBUTION' and f.""" + FEE + """
+                          and f.filing_id not in (""" + REVERSED_FILINGS + """
+                        ) order by f.scheme, f.period, f.entry_id""")
                 .params(workerId, workerId)
                 .query((row, n) -> new FeeMonth(row.getString("scheme"), row.getString("period"),
-                        row.getBigDecimal("amount")))
+                        row.getBigDecimal("fee")))
                 .list();
     }
 
-    /** Contributions and fees together, newest first (both tables draw ids from one sequence). */
+    /** Entries of every kind, newest first. */
     public List<Entry> entries(String workerId, int page, int size) {
-        String nullAmounts = String.join(", ", AmountColumns.columns().stream().map(c -> "null::numeric as " + c).toList());
-        String amounts = String.join(", ", AmountColumns.columns());
-        return jdbc.sql("select entry_id, kind, scheme, period, filing_id, employer_account, currency, worker_id, wage, "
-                        + "insurable_wage, " + amounts + ", booked_at, null::varchar as payer, null::numeric as fee "
-                        + "from ledger_entry where worker_id = ? "
-                        + "union all select entry_id, kind, scheme, period, filing_id, employer_account, currency, "
-                        + "worker_id, null::numeric, null::numeric, " + nullAmounts + ", booked_at, payer, amount "
-                        + "from welfare_fee_entry where worker_id = ? "
-                        + "order by entry_id desc limit ? offset ?")
-                .params(workerId, workerId, size, (long) page * size)
+        return jdbc.sql("select * from ledger_entry where worker_id = ? order by entry_id desc limit ? offset ?")
+                .params(workerId, size, (long) page * size)
                 .query((row, n) -> entry(row))
                 .list();
     }
 
     public long entryCount(String workerId) {
-        return jdbc.sql("select (select count(*) from ledger_entry where worker_id = ?)"
-                        + " + (select count(*) from welfare_fee_entry where worker_id = ?)")
-                .params(workerId, workerId)
+        return jdbc.sql("select count(*) from ledger_entry where worker_id = ?")
+                .param(workerId)
                 .query(Long.class).single();
     }
 
-    /** A welfare fund's balance per payer for the worker, and the months with a standing fee. */
-    public record FeeBalance(String scheme, String currency, int feeMonths, Map<String, BigDecimal> byPayer) {
-    }
-
-    public List<FeeBalance> feeBalances(String workerId) {
-        Map<String, FeeBalance> balances = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select scheme, currency, payer,
-                               sum(case when kind = 'CONTRIBUTION' then amount else -amount end) as balance
-                        from welfare_fee_entry where worker_id = ? group by scheme, currency, payer order by scheme, payer""")
-                .param(workerId)
-                .query(row -> {
-                    String currency = row.getString("currency");
-                    FeeBalance balance = balances.computeIfAbsent(row.getString("scheme"),
-                            scheme -> new FeeBalance(scheme, currency, 0, new LinkedHashMap<>()));
-                    balance.byPayer().put(row.getString("payer"), row.getBigDecimal("balance"));
-                });
-        Map<String, Integer> months = new LinkedHashMap<>();
-        for (FeeMonth month : standingFees(workerId)) {
-            months.merge(month.scheme() + "/" + month.period(), 1, Integer::sum);
-        }
-        List<FeeBalance> result = new ArrayList<>();
-        balances.values().forEach(balance -> result.add(new FeeBalance(balance.scheme(), balance.currency(),
-                (int) months.keySet().stream().filter(key -> key.startsWith(balance.scheme() + "/")).count(),
-                balance.byPayer())));
-        return result;
-    }
-
-    public List<Entry> filingLines(String filingId) {
+    /** The filing's lines as booked, of whatever kind, as the intake answered them. */
+    public List<FilingReceipt.Line> filingLines(String filingId) {
         // in the filing's own line order, which the header keeps (entries are booked in parallel)
         return jdbc.sql("""
-                        select e.*, null::varchar as payer, null::numeric as fee
+                        select e.*, f.rule_set_version as filed_under
                         from ledger_entry e join contribution_filing_view f on f.filing_id = e.filing_id
                         where e.filing_id = ? and e.kind = 'CONTRIBUTION'
                         order by array_position(f.worker_ids, e.worker_id::text), e.entry_id""")
                 .param(filingId)
-                .query((row, n) -> entry(row))
+                .query((row, n) -> {
+                    Entry entry = entry(row);
+                    return entry.line().filed(entry, row.getString("filed_under"));
+                })
                 .list();
     }
 
@@ -224,12 +149,9 @@ public class LedgerQueries {
     }
 
     private static Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {
-        String payer = row.getString("payer");
         return new Entry(row.getLong("entry_id"), EntryKind.valueOf(row.getString("kind")), row.getString("scheme"),
                 row.getString("period"), row.getString("filing_id"), row.getString("employer_account"),
-                row.getString("currency"), row.getString("worker_id"), row.getBigDecimal("wage"),
-                row.getBigDecimal("insurable_wage"), payer == null ? AmountColumns.read(row, "") : Map.of(),
-                row.getTimestamp("booked_at").toInstant(), payer, row.getBigDecimal("fee"));
+                row.getString("currency"), row.getString("worker_id"), row.getTimestamp("booked_at").toInstant(),
+                LineKinds.read(row));
     }
-
 }

@@ -62,22 +62,10 @@ public class RuleLibrary {
     }
 
     /**
-     * The contribution book for a filing: inside the filing's transaction the revision row is read
-     * FOR SHARE, so a version another replica committed is loaded first and one being added now waits
-     * for this filing (or this filing for it).
+     * The catalogue for a filing: inside the filing's transaction the revision row is read FOR SHARE,
+     * so a version another replica committed is loaded first and one being added now waits for this
+     * filing (or this filing for it).
      */
-    public ContributionRuleBook contributionBookForFiling() {
-        holdRevisionForFiling();
-        return contributionBook();
-    }
-
-    /** The welfare funds' fees for a filing, under the same lock as {@link #contributionBookForFiling()}. */
-    public EntitlementRuleBook benefitBookForFiling() {
-        holdRevisionForFiling();
-        return benefitBook();
-    }
-
-    /** The whole catalogue for a filing, under the same lock as {@link #contributionBookForFiling()}. */
     public RuleSetCatalogue catalogueForFiling() {
         holdRevisionForFiling();
         return catalogue();

@@ -58,7 +58,8 @@ class ServiceArchitectureTest {
             module("monitoring", "api", "axon"),                    // projection health and metrics
             // --- ledger-service: capabilities (one REST resource family each, no cycles between them)
             module("registry", "api", "vocabulary", "account", "employer", "axon", "web", "web.contract"), // workers and employers: registration, documents, directory queries
-            module("ledger", "api", "vocabulary", "axon", "web", "web.contract", "monitoring", "registry"),  // the journal of contributions and fees, its queries and reconciliation
+            module("ledger", "api", "vocabulary", "filing", "contribution", "axon", "web", "web.contract", "monitoring",
+                    "registry"),                                                        // the journal of filing lines (wages, fees), its queries and reconciliation; reads back receipts
             module("rulelibrary", "api", "vocabulary", "contribution", "entitlement", "ruleset", "axon", "web", "web.contract"), // rule sets in force: shipped and amended, REST
             module("intake", "api", "vocabulary", "filing", "account", "employer", "contribution", "entitlement", "ruleset",
                     "axon", "web", "web.contract", "ledger", "rulelibrary"),            // filings REST and the period register

@@ -130,14 +130,15 @@ class DemoPopulationTest {
             assertThat(employers).contains(filing.employerAccount());
             assertThat(filing.lines()).isNotEmpty().allSatisfy(line -> {
                 assertThat(workers).contains(line.workerId());
-                assertThat(line.wage().scale()).isEqualTo(2);
-                assertThat(line.wage().signum()).isPositive();
+                assertThat(line).isInstanceOf(FileContributions.WageLine.class);
+                assertThat(((FileContributions.WageLine) line).wage().scale()).isEqualTo(2);
+                assertThat(((FileContributions.WageLine) line).wage().signum()).isPositive();
             });
         }
         // wages are 9,000-25,000 except the wrong wage of a reversed filing
         Set<String> reversed = reversals().stream().map(ReverseFiling::filingId).collect(Collectors.toSet());
         assertThat(filings().stream().filter(f -> !reversed.contains(f.filingId()))
-                .flatMap(f -> f.lines().stream()).map(FileContributions.Line::wage))
+                .flatMap(f -> f.lines().stream()).map(line -> ((FileContributions.WageLine) line).wage()))
                 .allSatisfy(wage -> assertThat(wage).isBetween(new BigDecimal("9000.00"), new BigDecimal("25000.00")));
         // every worker works somewhere in the demo years
         Set<String> employed = filings().stream().flatMap(f -> f.lines().stream())
@@ -192,7 +193,8 @@ class DemoPopulationTest {
                 // exactly one wage was wrong
                 List<Integer> differing = new ArrayList<>();
                 for (int k = 0; k < original.lines().size(); k++) {
-                    if (original.lines().get(k).wage().compareTo(corrected.lines().get(k).wage()) != 0) {
+                    if (((FileContributions.WageLine) original.lines().get(k)).wage()
+                            .compareTo(((FileContributions.WageLine) corrected.lines().get(k)).wage()) != 0) {
                         differing.add(k);
                     }
                 }

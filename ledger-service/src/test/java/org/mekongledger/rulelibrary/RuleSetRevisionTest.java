@@ -30,7 +30,7 @@ class RuleSetRevisionTest extends ApiTestBase {
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> filing = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
                 .executeWithoutResult(status -> {
-                    library.contributionBookForFiling();
+                    library.catalogueForFiling();
                     rulesRead.countDown();
                     try {
                         assertThat(mayCommit.await(1, TimeUnit.MINUTES)).isTrue();
