@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.math.BigDecimal;
 
 import org.mekongledger.api.FileContributions;
+import org.mekongledger.api.RequestRefused;
+import org.mekongledger.api.Violation;
 import org.mekongledger.vocabulary.FeePayer;
 import org.mekongledger.web.contract.model.FilingLineRequest;
 import org.mekongledger.api.ReverseFiling;
@@ -107,10 +109,24 @@ class ContributionFilingsController implements ContributionFilingsApi {
      * naming only a payer a fee line, one with neither a wage line without its wage. Whether the kind
      * fits the scheme is the intake's to say (a wage line in a welfare fund's filing lacks its payer).
      */
+    /**
+     * Each request line as the one kind it is. A line with both a wage and a payer is refused: taking
+     * either would silently drop what the employer declared in the other.
+     */
     private static List<FileContributions.Line> lines(List<FilingLineRequest> requested) {
+        List<Violation> ambiguous = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (requested.get(i).getWage() != null && requested.get(i).getPayer() != null) {
+                ambiguous.add(new Violation("lines[" + i + "]",
+                        "a line carries a wage (contributions) or a payer (a welfare-fund fee), not both"));
+            }
+        }
+        if (!ambiguous.isEmpty()) {
+            throw new RequestRefused(ambiguous);
+        }
         List<FileContributions.Line> lines = new ArrayList<>(requested.size());
         for (FilingLineRequest line : requested) {
-            if (line.getWage() == null && line.getPayer() != null) {
+            if (line.getPayer() != null) {
                 lines.add(new FileContributions.FeeLine(line.getWorkerId(), FeePayer.valueOf(line.getPayer().getValue())));
             } else {
                 lines.add(new FileContributions.WageLine(line.getWorkerId(),

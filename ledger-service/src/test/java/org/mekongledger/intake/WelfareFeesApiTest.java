@@ -80,4 +80,22 @@ class WelfareFeesApiTest extends ApiTestBase {
                 "employerAccount", employer, "period", "2026-03", "lines", List.of(Map.of("workerId", worker))));
         assertThat(noWage.errorFields()).containsExactly("lines[0].wage");
     }
+
+    @Test
+    void aLineIsAWageLineOrAFeeLineNeverBothAndARefusedOneLeavesNothingBehind() {
+        String employer = registerEmployer();
+        String worker = registerWorker("VNM");
+        Map<String, String> both = Map.of("workerId", worker, "wage", "1000.00", "payer", "WORKER");
+
+        for (String scheme : List.of("VN_OESF", "TH_SSF_S33")) {
+            Response refused = admin("/api/v1/contribution-filings", Map.of("scheme", scheme, "employerAccount", employer,
+                    "period", "2026-03", "lines", List.of(Map.of("workerId", worker, "payer", "EMPLOYER"), both)));
+            assertThat(refused.status()).as(scheme).isEqualTo(422);
+            assertThat(refused.errorFields()).as(scheme).containsExactly("lines[1]");
+        }
+        // the period was not claimed: the same employer files it now
+        Response filed = admin("/api/v1/contribution-filings", Map.of("scheme", "VN_OESF", "employerAccount", employer,
+                "period", "2026-03", "lines", List.of(Map.of("workerId", worker, "payer", "WORKER"))));
+        assertThat(filed.status()).isEqualTo(201);
+    }
 }
