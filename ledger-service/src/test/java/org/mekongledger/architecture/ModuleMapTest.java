@@ -32,7 +32,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * the map, and a module uses only the modules the map allows it. A new package fails the test until
  * it is placed on the map; a new dependency fails it until the map allows it, on purpose.
  */
-class ServiceArchitectureTest {
+class ModuleMapTest {
 
     /**
      * The module map: module (package under {@code org.mekongledger}; a class belongs to the longest
@@ -88,7 +88,7 @@ class ServiceArchitectureTest {
                     public void check(JavaClass item, ConditionEvents events) {
                         if (moduleOf(item).isEmpty()) {
                             events.add(SimpleConditionEvent.violated(item, "package " + item.getPackageName()
-                                    + " is on no module of the map: add it to MODULE_MAP in ServiceArchitectureTest ("
+                                    + " is on no module of the map: add it to MODULE_MAP in ModuleMapTest ("
                                     + item.getName() + ")"));
                         }
                     }
@@ -122,7 +122,7 @@ class ServiceArchitectureTest {
     @Test
     void everyModuleOnTheMapExists() {
         Set<String> present = new HashSet<>();
-        CLASSES.stream().map(ServiceArchitectureTest::moduleOf).flatMap(Optional::stream).forEach(present::add);
+        CLASSES.stream().map(ModuleMapTest::moduleOf).flatMap(Optional::stream).forEach(present::add);
         assertThat(MODULE_MAP.keySet()).as("modules on the map without a class: remove or rename them")
                 .allSatisfy(module -> assertThat(present).as(display(module)).contains(module));
     }
