@@ -12,7 +12,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +37,12 @@ class WorkerChangeListener implements SmartLifecycle {
     private volatile Connection connection;
     private Thread thread;
 
-    WorkerChangeListener(WorkerHistoryCache cache, @Value("${spring.datasource.url}") String url,
-                         @Value("${spring.datasource.username}") String username,
-                         @Value("${spring.datasource.password}") String password) {
+    /** The service's own data source settings: the listener connects as the service does, outside the pool. */
+    WorkerChangeListener(WorkerHistoryCache cache, DataSourceProperties dataSource) {
         this.cache = cache;
-        this.url = url;
-        credentials.setProperty("user", username);
+        this.url = dataSource.determineUrl();
+        String password = dataSource.determinePassword();
+        credentials.setProperty("user", dataSource.determineUsername());
         credentials.setProperty("password", password == null ? "" : password);
         credentials.setProperty("ApplicationName", "mekong-ledger-listener");
         credentials.setProperty("tcpKeepAlive", "true");
