@@ -49,16 +49,6 @@ public final class RuleSetFiles {
     }
 
     /**
-     * Reads a contribution version from a document with the fields of a shipped version file.
-     *
-     * @param origin names the text in error messages, e.g. "parameters"
-     * @throws RuleSetFormatException naming the offending field
-     */
-    public static ContributionRuleSetVersion readContributionVersion(String origin, String json) {
-        return ContributionVersionFormat.readVersion(origin, json);
-    }
-
-    /**
      * Reads an entitlement version written in the shipped file format, e.g. an administrator's new
      * declared returns or an enacted agreement.
      *

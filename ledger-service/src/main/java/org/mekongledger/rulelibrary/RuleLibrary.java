@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.mekongledger.contribution.ContributionRuleBook;
 import org.mekongledger.entitlement.EntitlementEngine;
-import org.mekongledger.entitlement.EntitlementRuleBook;
 import org.mekongledger.ruleset.RuleSetCatalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -51,10 +50,6 @@ public class RuleLibrary {
     /** Every rule set in force, whatever its kind: "which kind of rule set is this?" is asked here. */
     public RuleSetCatalogue catalogue() {
         return books.get().catalogue();
-    }
-
-    public EntitlementRuleBook benefitBook() {
-        return catalogue().entitlements();
     }
 
     public ContributionRuleBook contributionBook() {
