@@ -45,7 +45,7 @@ class WorkerEntitlements {
     /** Empty when no such worker is registered. */
     Optional<List<Entitlement>> ofWorker(WorkerId worker, LocalDate asOf, LifeEventType hypothetical) {
         rules.refreshForAnswers();
-        return histories.historyOf(worker)
+        return histories.historyOf(worker, rules.revision())
                 .map(history -> judged(() -> history.caseOn(asOf, hypothetical)));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mekongledger.contribution.ContributionRuleBook;
 import org.mekongledger.entitlement.ForeignPeriod;
 import org.mekongledger.entitlement.InsuredMonth;
 import org.mekongledger.entitlement.LifeEvent;
@@ -42,9 +43,13 @@ class WorkerHistories {
 
     /** Empty when no such worker is registered. */
     Optional<WorkerHistory> of(WorkerId worker) {
+        // the revision before the book: should the library move on in between, the history is
+        // tagged older than its ceilings and merely read again
+        long revision = rules.revision();
+        ContributionRuleBook book = rules.contributionBook();
         return workers.personalFacts(worker.value()).map(person -> new WorkerHistory(person.dateOfBirth(),
-                person.nationality(), insuredMonths(worker), feeMonths(worker), foreignPeriods(worker),
-                lifeEvents(worker)));
+                person.nationality(), insuredMonths(worker, book), feeMonths(worker), foreignPeriods(worker),
+                lifeEvents(worker), revision));
     }
 
     private List<LifeEvent> lifeEvents(WorkerId worker) {
@@ -81,12 +86,12 @@ class WorkerHistories {
      * Contribution months with every employer's line: the domain sums a month's employers and caps
      * the sum at that month's ceiling, as it does for simulated histories.
      */
-    private List<InsuredMonth> insuredMonths(WorkerId worker) {
+    private List<InsuredMonth> insuredMonths(WorkerId worker, ContributionRuleBook book) {
         List<InsuredMonth> employerLines = new ArrayList<>();
         for (LedgerQueries.StandingMonth month : ledger.standingMonths(worker.value(), WorkerHistory.THAI_SCHEME)) {
             employerLines.add(new InsuredMonth(YearMonth.parse(month.period()), month.insurableWage(),
                     month.employeeOldAge(), month.employerOldAge()));
         }
-        return WageHistory.combineEmployers(rules.contributionBook(), WorkerHistory.THAI_SCHEME, employerLines);
+        return WageHistory.combineEmployers(book, WorkerHistory.THAI_SCHEME, employerLines);
     }
 }

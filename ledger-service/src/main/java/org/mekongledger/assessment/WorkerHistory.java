@@ -17,12 +17,16 @@ import org.mekongledger.vocabulary.LifeEventType;
  * Everything recorded about a worker that entitlements depend on, whatever the as-of date: what the
  * cache keeps, so an answer is always computed by the engine with the rules of the moment.
  *
- * @param thaiMonths contribution months under {@link #THAI_SCHEME}, employers' lines summed and capped
- * @param feeMonths  welfare-fund fees by fund, as months with the fee as the amount
+ * @param thaiMonths    contribution months under {@link #THAI_SCHEME}, employers' lines summed and
+ *                      capped at each month's ceiling
+ * @param feeMonths     welfare-fund fees by fund, as months with the fee as the amount
+ * @param rulesRevision the rule library's revision whose ceilings capped {@code thaiMonths}: a history
+ *                      read under an older revision is read again, since a version added since may
+ *                      change a past month's ceiling
  */
 record WorkerHistory(LocalDate dateOfBirth, String nationality, List<InsuredMonth> thaiMonths,
                      Map<String, List<InsuredMonth>> feeMonths, List<ForeignPeriod> foreignPeriods,
-                     List<LifeEvent> lifeEvents) {
+                     List<LifeEvent> lifeEvents, long rulesRevision) {
 
     static final String THAI_SCHEME = "TH_SSF_S33";
 

@@ -34,10 +34,13 @@ class WorkerHistoryCache {
                 .build();
     }
 
-    /** The worker's history, read once while it stands; empty when there is no such worker. */
-    Optional<WorkerHistory> historyOf(WorkerId worker) {
+    /**
+     * The worker's history, read once while it stands and its rules revision is current; empty when
+     * there is no such worker.
+     */
+    Optional<WorkerHistory> historyOf(WorkerId worker, long rulesRevision) {
         WorkerHistory known = entries.getIfPresent(worker);
-        if (known != null) {
+        if (known != null && known.rulesRevision() >= rulesRevision) {
             return Optional.of(known);
         }
         long generation = generations.get(stripe(worker));

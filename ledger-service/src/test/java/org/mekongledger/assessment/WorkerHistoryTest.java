@@ -24,7 +24,7 @@ class WorkerHistoryTest {
     private final WorkerHistory history = new WorkerHistory(LocalDate.of(1991, 1, 14), "KHM", List.of(JANUARY),
             Map.of("VN_OESF", List.of(FEE)), List.of(), List.of(
                     new LifeEvent(LifeEventType.INSURED_STATUS_ENDED, LocalDate.of(2025, 6, 30), null),
-                    new LifeEvent(LifeEventType.DEATH, LocalDate.of(2026, 2, 1), null)));
+                    new LifeEvent(LifeEventType.DEATH, LocalDate.of(2026, 2, 1), null)), 1);
 
     @Test
     void aCaseAsOfADateKnowsOnlyTheLifeEventsUpToIt() {
