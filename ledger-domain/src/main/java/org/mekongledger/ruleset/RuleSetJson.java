@@ -19,6 +19,7 @@ import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one reader of rule-set JSON, for contribution schedules and entitlement rule sets alike: typed
@@ -166,29 +167,24 @@ final class RuleSetJson {
     }
 
     YearMonth yearMonth(JsonNode node, String field) {
-        String value = text(node, field);
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw problem(field + " must be a month as YYYY-MM, was \"" + value + "\"");
-        }
+        return parsed(node, field, YearMonth::parse, "a month as YYYY-MM");
     }
 
     LocalDate date(JsonNode node, String field) {
-        String value = text(node, field);
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw problem(field + " must be a date as YYYY-MM-DD, was \"" + value + "\"");
-        }
+        return parsed(node, field, LocalDate::parse, "a date as YYYY-MM-DD");
     }
 
     Currency currency(JsonNode node, String field) {
+        return parsed(node, field, Currency::getInstance, "an ISO 4217 code");
+    }
+
+    /** A text field read as a value of its type; refused naming what the field must be and what it was. */
+    private <T> T parsed(JsonNode node, String field, Function<String, T> parse, String expected) {
         String value = text(node, field);
         try {
-            return Currency.getInstance(value);
-        } catch (IllegalArgumentException e) {
-            throw problem(field + " must be an ISO 4217 code, was \"" + value + "\"");
+            return parse.apply(value);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw problem(field + " must be " + expected + ", was \"" + value + "\"");
         }
     }
 
