@@ -35,16 +35,7 @@ record FeeEntry(FeePayer payer, BigDecimal fee) implements JournalLine {
 
     /** Per welfare fund, the worker's balance of each payer's fees, and the months with a standing fee. */
     private static List<LedgerQueries.SchemeBalance> balances(JdbcClient jdbc, String workerId) {
-        Map<String, Integer> months = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select f.scheme, count(distinct f.period) as months from ledger_entry f
-                        where f.worker_id = ? and f.kind = 'CONTRIBUTION' and f.""" + LedgerQueries.FEE + """
-                          and f.filing_id not in (""" + LedgerQueries.REVERSED_FILINGS + """
-                        ) group by f.scheme""")
-                .params(workerId, workerId)
-                .query(row -> {
-                    months.put(row.getString("scheme"), row.getInt("months"));
-                });
+        Map<String, Integer> months = LedgerQueries.monthsWithStandingLines(jdbc, workerId, KIND);
         Map<String, String> currencies = new LinkedHashMap<>();
         Map<String, List<LedgerQueries.Balance>> byScheme = new LinkedHashMap<>();
         jdbc.sql("""

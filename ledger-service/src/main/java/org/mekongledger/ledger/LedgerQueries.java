@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 import org.mekongledger.filing.FilingReceipt;
 import org.mekongledger.vocabulary.Branch;
@@ -29,6 +31,24 @@ public class LedgerQueries {
 
     LedgerQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Per scheme, the months with a standing line of the kind. Two employers in one month count once;
+     * a reversed filing's month counts only if another standing filing covers it.
+     */
+    static Map<String, Integer> monthsWithStandingLines(JdbcClient jdbc, String workerId, LineKind kind) {
+        Map<String, Integer> months = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select c.scheme, count(distinct c.period) as months from ledger_entry c
+                        where c.worker_id = ? and c.kind = 'CONTRIBUTION' and c.line_kind = ?
+                          and c.filing_id not in (""" + REVERSED_FILINGS + """
+                        ) group by c.scheme""")
+                .params(workerId, kind.name(), workerId)
+                .query(row -> {
+                    months.put(row.getString("scheme"), row.getInt("months"));
+                });
+        return months;
     }
 
     /**

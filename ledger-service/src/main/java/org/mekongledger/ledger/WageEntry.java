@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +57,7 @@ record WageEntry(BigDecimal wage, BigDecimal insurableWage, Map<Party, Map<Branc
 
     /** Per scheme, the worker's balance of each party's branch, and the months with a standing contribution. */
     private static List<LedgerQueries.SchemeBalance> balances(JdbcClient jdbc, String workerId) {
-        Map<String, Integer> months = contributionMonths(jdbc, workerId);
+        Map<String, Integer> months = LedgerQueries.monthsWithStandingLines(jdbc, workerId, KIND);
         return jdbc.sql("select scheme, currency, " + SIGNED_SUMS
                         + " from ledger_entry where worker_id = ? and " + LedgerQueries.WAGE
                         + " group by scheme, currency order by scheme")
@@ -71,24 +70,6 @@ record WageEntry(BigDecimal wage, BigDecimal insurableWage, Map<Party, Map<Branc
                             months.getOrDefault(row.getString("scheme"), 0), balances);
                 })
                 .list();
-    }
-
-    /**
-     * Months with a standing contribution. Two employers in one month count once; a reversed
-     * filing's month counts only if another standing filing covers it.
-     */
-    private static Map<String, Integer> contributionMonths(JdbcClient jdbc, String workerId) {
-        Map<String, Integer> months = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select c.scheme, count(distinct c.period) as months from ledger_entry c
-                        where c.worker_id = ? and c.kind = 'CONTRIBUTION' and c.""" + LedgerQueries.WAGE + """
-                          and c.filing_id not in (""" + LedgerQueries.REVERSED_FILINGS + """
-                        ) group by c.scheme""")
-                .params(workerId, workerId)
-                .query(row -> {
-                    months.put(row.getString("scheme"), row.getInt("months"));
-                });
-        return months;
     }
 
     private static WageEntry read(ResultSet row) throws SQLException {
