@@ -11,32 +11,14 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 
 class LoginThrottleTest {
 
-    private final AtomicInteger checks = new AtomicInteger();
-    /** Stands in for the bcrypt check: counts how often the real password check runs. */
-    private final AuthenticationProvider passwords = new AuthenticationProvider() {
-        @Override
-        public Authentication authenticate(Authentication request) {
-            checks.incrementAndGet();
-            if (!"s3cret".equals(request.getCredentials())) {
-                throw new BadCredentialsException("bad credentials");
-            }
-            return UsernamePasswordAuthenticationToken.authenticated(request.getName(), null,
-                    AuthorityUtils.createAuthorityList("ROLE_AUDITOR"));
-        }
-
-        @Override
-        public boolean supports(Class<?> authentication) {
-            return true;
-        }
-    };
+    private final CountingPasswords passwords = new CountingPasswords("ROLE_AUDITOR");
+    private final AtomicInteger checks = passwords.checks();
     private final MutableClock clock = new MutableClock();
     private final LoginThrottle throttle = new LoginThrottle(passwords,
             new LoginThrottleSettings(3, Duration.ofMinutes(5)), clock);

@@ -10,32 +10,14 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 
 class RememberedAuthenticationsTest {
 
-    private final AtomicInteger checks = new AtomicInteger();
-    /** Stands in for the bcrypt check: counts how often the real password check runs. */
-    private final AuthenticationProvider passwords = new AuthenticationProvider() {
-        @Override
-        public Authentication authenticate(Authentication request) {
-            checks.incrementAndGet();
-            if (!"s3cret".equals(request.getCredentials())) {
-                throw new BadCredentialsException("bad credentials");
-            }
-            return UsernamePasswordAuthenticationToken.authenticated(request.getName(), null,
-                    AuthorityUtils.createAuthorityList("ROLE_FUND_ADMIN"));
-        }
-
-        @Override
-        public boolean supports(Class<?> authentication) {
-            return true;
-        }
-    };
+    private final CountingPasswords passwords = new CountingPasswords("ROLE_FUND_ADMIN");
+    private final AtomicInteger checks = passwords.checks();
 
     @Test
     void aSuccessfulCheckIsRememberedForAWhileThenMadeAgain() {
