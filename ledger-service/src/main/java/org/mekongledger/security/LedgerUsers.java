@@ -21,9 +21,24 @@ public record LedgerUsers(List<User> users) {
     public enum Role {
         /** Registers workers and employers, records filings and corrections. */
         FUND_ADMIN,
-        /** Reads everything, changes nothing. */
+        /** Reads everything, changes nothing; reads the audit trail. */
         AUDITOR,
-        /** Reads; scoping to the officer's own nationals comes with the entitlement work. */
-        EMBASSY_OFFICER
+        /** Sees and acts for the workers of one nationality only: reads, files claims, records departures and returns. */
+        EMBASSY_OFFICER,
+        /** Files benefit claims and cancels them. */
+        CLAIMS_OFFICER,
+        /** Approves or rejects benefit claims someone else filed. */
+        APPROVER,
+        /** The settlement batch: schedules approved claims and records what the bank reports. */
+        SETTLEMENT_OPERATOR;
+
+        static java.util.Optional<Role> named(String name) {
+            for (Role role : values()) {
+                if (role.name().equals(name)) {
+                    return java.util.Optional.of(role);
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
 }
