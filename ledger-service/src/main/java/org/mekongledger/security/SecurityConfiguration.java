@@ -2,8 +2,9 @@ package org.mekongledger.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 
@@ -23,25 +24,45 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Every /api call is authenticated; FUND_ADMIN writes, AUDITOR and EMBASSY_OFFICER read. */
+/**
+ * Every /api call is authenticated. FUND_ADMIN keeps the registers and filings; CLAIMS_OFFICER files
+ * claims, APPROVER decides them, SETTLEMENT_OPERATOR (the batch) reports their payment; AUDITOR reads
+ * everything and the audit trail; EMBASSY_OFFICER reads and files for its nationals (scoped further in).
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-    private static final String[] READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER"};
+    /** Who may read workers, their ledgers and entitlements (embassy officers their nationals only). */
+    private static final String[] READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER", "CLAIMS_OFFICER", "APPROVER"};
+    private static final String[] CLAIM_READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER", "CLAIMS_OFFICER",
+            "APPROVER", "SETTLEMENT_OPERATOR"};
+    /** The local profile's users: name -> role and, for embassy officers, nationality. */
+    private static final Map<String, List<String>> LOCAL_USERS = localUsers();
     private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
     private static final long REMEMBERED_MAX = 10_000;
     private static final String[] API_DOCS = {"/openapi/**", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs", "/v3/api-docs/**"};
+
+    private static Map<String, List<String>> localUsers() {
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        users.put("admin", List.of("FUND_ADMIN"));
+        users.put("auditor", List.of("AUDITOR"));
+        users.put("embassy-mmr", List.of("EMBASSY_OFFICER", "MMR"));
+        users.put("embassy-khm", List.of("EMBASSY_OFFICER", "KHM"));
+        users.put("officer", List.of("CLAIMS_OFFICER"));
+        users.put("approver", List.of("APPROVER"));
+        users.put("settlement", List.of("SETTLEMENT_OPERATOR"));
+        return Map.copyOf(users);
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
@@ -65,6 +86,20 @@ class SecurityConfiguration {
                                 : AuthorityAuthorizationManager.hasAnyRole(READERS))
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasAnyRole("FUND_ADMIN", "AUDITOR")
                         .requestMatchers("/api/v1/ledger/reconciliation").hasRole("FUND_ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/**").hasAnyRole("FUND_ADMIN", "AUDITOR")
+                        // filings list many workers of every nationality: the fund's and its auditors' business
+                        .requestMatchers(HttpMethod.GET, "/api/v1/contribution-filings/**").hasAnyRole("FUND_ADMIN", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/claims", "/api/v1/claims/**").hasAnyRole(CLAIM_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/claims").hasAnyRole("CLAIMS_OFFICER", "EMBASSY_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/claims/*/approval", "/api/v1/claims/*/rejection")
+                                .hasRole("APPROVER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/claims/*/cancellation")
+                                .hasAnyRole("CLAIMS_OFFICER", "EMBASSY_OFFICER", "APPROVER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/claims/*/scheduling", "/api/v1/claims/*/payment",
+                                "/api/v1/claims/*/failure").hasRole("SETTLEMENT_OPERATOR")
+                        // an embassy officer records a national's departure or return (the type is checked further in)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/workers/*/events")
+                                .hasAnyRole("FUND_ADMIN", "CLAIMS_OFFICER", "EMBASSY_OFFICER")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         // a simulation records nothing: anyone who may read may ask "what if"
                         .requestMatchers(HttpMethod.POST, "/api/v1/entitlements/simulations").hasAnyRole(READERS)
@@ -87,23 +122,19 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService users(LedgerUsers configured, PasswordEncoder encoder, Environment environment) {
-        List<UserDetails> users = new ArrayList<>();
-        configured.users().forEach(user -> users.add(User.withUsername(user.name()).password(user.password())
-                .roles(user.roles().stream().map(Enum::name).toArray(String[]::new)).build()));
+        Map<String, ConfiguredUsers.NationalUser> users = new LinkedHashMap<>();
+        configured.users().forEach(user -> users.put(user.name(), new ConfiguredUsers.NationalUser(user.name(),
+                user.password(), authorities(user.roles().stream().map(Enum::name).toList()), user.nationality())));
         if (environment.acceptsProfiles(Profiles.of("local"))) {
-            log.warn("Profile 'local': users admin, auditor and embassy-mmr have their user name as password. "
-                    + "Never use this profile with real data.");
+            log.warn("Profile 'local': users {} have their user name as password. Never use this profile with real data.",
+                    LOCAL_USERS.keySet());
             // a user configured under the same name wins over the local default
-            java.util.Set<String> configuredNames = new java.util.HashSet<>();
-            users.forEach(user -> configuredNames.add(user.getUsername()));
-            java.util.Map.of("admin", "FUND_ADMIN", "auditor", "AUDITOR", "embassy-mmr", "EMBASSY_OFFICER")
-                    .forEach((name, role) -> {
-                        if (!configuredNames.contains(name)) {
-                            users.add(localUser(name, role, encoder));
-                        }
-                    });
+            LOCAL_USERS.forEach((name, roleAndNationality) -> users.computeIfAbsent(name,
+                    absent -> new ConfiguredUsers.NationalUser(name, encoder.encode(name),
+                            authorities(List.of(roleAndNationality.get(0))),
+                            roleAndNationality.size() > 1 ? roleAndNationality.get(1) : null)));
         }
-        return new InMemoryUserDetailsManager(users);
+        return new ConfiguredUsers(users);
     }
 
     /**
@@ -119,7 +150,7 @@ class SecurityConfiguration {
                 REMEMBERED_FOR, REMEMBERED_MAX, clock));
     }
 
-    private static UserDetails localUser(String name, String role, PasswordEncoder encoder) {
-        return User.withUsername(name).password(encoder.encode(name)).roles(role).build();
+    private static List<GrantedAuthority> authorities(List<String> roles) {
+        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
 }

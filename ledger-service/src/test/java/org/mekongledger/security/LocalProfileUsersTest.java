@@ -16,8 +16,13 @@ class LocalProfileUsersTest extends ApiTestBase {
         // the test profile configures its own "auditor" (password auditor-pw), which wins over the default
         assertThat(api.get("/api/v1/ledger/trial-balance", "auditor", "auditor").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/ledger/trial-balance", "auditor", "auditor-pw").status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/ledger/trial-balance", "embassy-mmr", "embassy-mmr").status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/employers", "embassy-mmr", "embassy-mmr",
+        // the test profile configures embassy-mmr, embassy-khm, approver and settlement too; officer is the default
+        assertThat(api.get("/api/v1/ledger/trial-balance", "embassy-mmr", "embassy-mmr-pw").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ledger/trial-balance", "officer", "officer").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ledger/trial-balance", "approver", "approver-pw").status()).isEqualTo(200);
+        // the batch's account reads claims, not the ledger
+        assertThat(api.get("/api/v1/ledger/trial-balance", "settlement", "settlement-pw").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/employers", "officer", "officer",
                 java.util.Map.of("employerAccount", "4000000001", "name", "X")).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/employers", "admin", "admin",
                 java.util.Map.of("employerAccount", "4000000001", "name", "X")).status()).isEqualTo(201);
