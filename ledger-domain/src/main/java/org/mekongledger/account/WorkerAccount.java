@@ -8,8 +8,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -86,7 +89,7 @@ public class WorkerAccount {
     private String familyName;
     private final List<LifeEventRecorded> lifeEvents = new ArrayList<>();
     /** In filing order, so that a scheme's claims read as they happened. */
-    private final Map<String, AccountClaim> claims = new java.util.LinkedHashMap<>();
+    private final Map<String, AccountClaim> claims = new LinkedHashMap<>();
 
     protected WorkerAccount() {
         // for Axon's event sourcing
@@ -345,23 +348,23 @@ public class WorkerAccount {
     }
 
     /** Why the engine's answer does not let a claim go ahead, if it does not. */
-    private static java.util.Optional<String> payabilityProblem(Assessment assessment) {
+    private static Optional<String> payabilityProblem(Assessment assessment) {
         if (assessment == null) {
-            return java.util.Optional.of("the benefit has not been assessed");
+            return Optional.of("the benefit has not been assessed");
         }
         if (!assessment.eligible() || assessment.refusal() != null) {
-            return java.util.Optional.of(assessment.refusal() != null ? assessment.refusal()
+            return Optional.of(assessment.refusal() != null ? assessment.refusal()
                     : "the worker is not eligible for this benefit");
         }
         if (assessment.amount() == null || assessment.amount().signum() <= 0) {
-            return java.util.Optional.of("the benefit is assessed at no amount");
+            return Optional.of("the benefit is assessed at no amount");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private boolean holds(ClaimGround ground) {
         return lifeEvents.stream().anyMatch(event -> event.type() == ground.type()
-                && java.util.Objects.equals(event.date(), ground.date()));
+                && Objects.equals(event.date(), ground.date()));
     }
 
     private boolean nameMatches(Payee payee) {
@@ -409,8 +412,8 @@ public class WorkerAccount {
     }
 
     /** What a filing recorded on this account and still stands: its contribution, if any. */
-    public java.util.Optional<ContributionRecorded> standingContribution(String filingId) {
-        return java.util.Optional.ofNullable(standingByFiling.get(filingId));
+    public Optional<ContributionRecorded> standingContribution(String filingId) {
+        return Optional.ofNullable(standingByFiling.get(filingId));
     }
 
     /** What a filing recorded on this account and still stands: its fees, if any. */

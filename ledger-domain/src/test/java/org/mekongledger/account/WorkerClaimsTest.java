@@ -239,13 +239,6 @@ class WorkerClaimsTest {
                     .expectException(UnknownRecord.class)
                     .expectExceptionMessage(containsString(CLAIM));
         }
-
-        @Test
-        void aPaidClaimRecordsTheWholeWay() {
-            fixture.given(SOKHA_REGISTERED)
-                    .when(FILE, by(OFFICER))
-                    .expectEvents(DEPARTED, FILED);
-        }
     }
 
     @Nested
@@ -393,6 +386,17 @@ class WorkerClaimsTest {
                     .when(FILE, by(OFFICER))
                     .expectNoEvents()
                     .expectException(ConflictWithRecord.class);
+        }
+
+        @Test
+        void aClaimMayRestOnADeathAlreadyRecorded() {
+            ClaimGround death = new ClaimGround(LifeEventType.DEATH, LocalDate.of(2026, 1, 5), null);
+            FileClaim survivors = new FileClaim(SOKHA, CLAIM, S33, "SURVIVORS_GRANT", AS_OF, death, BROTHER, PAYABLE);
+            fixture.given(SOKHA_REGISTERED,
+                            new LifeEventRecorded(SOKHA, LifeEventType.DEATH, LocalDate.of(2026, 1, 5), null))
+                    .when(survivors, by(OFFICER))
+                    .expectEvents(new ClaimFiled(SOKHA, CLAIM, S33, "SURVIVORS_GRANT", AS_OF, death, BROTHER, false,
+                            PAYABLE, OFFICER));
         }
 
         @Test
