@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -18,9 +19,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class ProblemAuthenticationResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ProblemWriter problems;
+    private final boolean bearerTokens;
 
-    ProblemAuthenticationResponses(ProblemWriter problems) {
+    /** {@code bearerTokens}: whether an OIDC issuer is configured, so a 401 offers bearer sign-in too. */
+    ProblemAuthenticationResponses(ProblemWriter problems, boolean bearerTokens) {
         this.problems = problems;
+        this.bearerTokens = bearerTokens;
     }
 
     @Override
@@ -33,9 +37,23 @@ class ProblemAuthenticationResponses implements AuthenticationEntryPoint, Access
                             + throttled.retryAfterSeconds() + " s."));
             return;
         }
+        if (failure instanceof OAuth2AuthenticationException) {
+            // expired, not yet valid, wrongly signed, another issuer or audience, malformed: the reason
+            // is not told (RFC 6750 allows that), so a forger learns nothing about what was checked
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer realm=\"mekong-ledger\", error=\"invalid_token\"");
+            problems.write(response, ProblemWriter.problem(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
+                    "The bearer token was refused: it is malformed or expired, or not issued and signed for this "
+                            + "service by the configured identity provider."));
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"mekong-ledger\"");
+        if (bearerTokens) {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"mekong-ledger\"");
+        }
         problems.write(response, ProblemWriter.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-                "Sign in with a user name and password (HTTP Basic)."));
+                bearerTokens ? "Sign in with a bearer token from the identity provider, or with a user name and "
+                        + "password (HTTP Basic)." : "Sign in with a user name and password (HTTP Basic)."));
     }
 
     @Override
