@@ -91,9 +91,9 @@ class KeycloakRealmExportTest {
         Map<String, String> service = composeEnvironment("ledger-service");
         assertThat(mappers.get("ledger audience").path("config").path("included.custom.audience").asString())
                 .isEqualTo(service.get("LEDGER_SECURITY_OIDC_AUDIENCE"));
-        assertThat(service.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"))
+        assertThat(service.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"))
                 .isEqualTo(composeEnvironment("keycloak").get("KC_HOSTNAME") + "/realms/mekong");
-        assertThat(service.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI"))
+        assertThat(service.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI"))
                 .startsWith("http://keycloak:8080/realms/mekong/");
     }
 
