@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -11,6 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -29,7 +31,15 @@ final class BearerSignIn {
     BearerSignIn(JwtDecoder decoder, OidcSettings settings) {
         JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
         tokens.setJwtAuthenticationConverter(new OfficerTokens(settings));
-        this.authenticationManager = new ProviderManager(tokens);
+        ProviderManager manager = new ProviderManager(tokens);
+        this.authenticationManager = request -> {
+            try {
+                return manager.authenticate(request);
+            } catch (AuthenticationServiceException | JwtDecoderInitializationException unreachable) {
+                // keys or discovery document out of reach: not the token's fault (Spring would answer 500)
+                throw new IssuerUnreachable(unreachable);
+            }
+        };
     }
 
     AuthenticationManager authenticationManager() {

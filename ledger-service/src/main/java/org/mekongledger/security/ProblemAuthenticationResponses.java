@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401, 403 and 429 as problem+json like every other refusal, built as Spring's ProblemDetail. */
+/** 401, 403, 429 and (identity provider out of reach) 503 as problem+json like every other refusal. */
 class ProblemAuthenticationResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ProblemWriter problems;
@@ -35,6 +35,13 @@ class ProblemAuthenticationResponses implements AuthenticationEntryPoint, Access
             problems.write(response, ProblemWriter.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
                     "Too many requests", "Too many failed sign-ins for this user name; retry after "
                             + throttled.retryAfterSeconds() + " s."));
+            return;
+        }
+        if (failure instanceof IssuerUnreachable) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(IssuerUnreachable.RETRY_AFTER_SECONDS));
+            problems.write(response, ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Service unavailable", "The identity provider's keys cannot be fetched just now, so the bearer "
+                            + "token cannot be checked. Retry after " + IssuerUnreachable.RETRY_AFTER_SECONDS + " s."));
             return;
         }
         if (failure instanceof OAuth2AuthenticationException) {

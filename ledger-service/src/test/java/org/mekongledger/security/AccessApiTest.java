@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.mekongledger.security.LedgerUsers.Role;
 import org.mekongledger.support.ApiClient.Response;
 import org.mekongledger.support.ApiTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 class AccessApiTest extends ApiTestBase {
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void everyApiCallNeedsAuthentication() {
@@ -146,6 +152,17 @@ class AccessApiTest extends ApiTestBase {
         assertThat(wrong).as("calls answered against the matrix").isEmpty();
         // the empty bodies and unknown ids record nothing, whoever sent them
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void withoutAnOidcIssuerConfiguredBearerTokensAreNotAcceptedAtAll() {
+        assertThat(context.getBeanProvider(JwtDecoder.class).getIfAvailable()).isNull();
+        assertThat(context.getBeanProvider(BearerSignIn.class).getIfAvailable()).isNull();
+
+        Response bearer = new BearerClient(port).get("/api/v1/ledger/trial-balance", "eyJhbGciOiJub25lIn0.e30.");
+        assertThat(bearer.status()).isEqualTo(401);
+        assertThat(bearer.raw().headers().allValues("WWW-Authenticate")).containsExactly("Basic realm=\"mekong-ledger\"");
+        assertThat(bearer.json().path("type").asString()).endsWith("/problems/unauthenticated");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /** What the decoder checks, whichever of the issuer and the JWK set URI is configured. */
 class BearerSignInTest {
@@ -39,6 +40,20 @@ class BearerSignInTest {
         JwtDecoder decoder = BearerSignIn.decoder("http://127.0.0.1:1/realms/down", null, "");
 
         assertThat(decoder).isNotNull();
+    }
+
+    @Test
+    void keysOutOfReachAreTheIssuersFaultNotTheTokens() {
+        // nothing listens on port 1: the token may be good, but nobody can tell
+        for (JwtDecoder decoder : List.of(BearerSignIn.decoder(null, "http://127.0.0.1:1/certs", ""),
+                BearerSignIn.decoder("http://127.0.0.1:1/realms/down", null, ""))) {
+            BearerSignIn signIn = new BearerSignIn(decoder, new OidcSettings("realm_access.roles", "nationality",
+                    "preferred_username", ""));
+
+            assertThatThrownBy(() -> signIn.authenticationManager().authenticate(new BearerTokenAuthenticationToken(
+                    ISSUER.token(LocalIssuer.claims("somchai", List.of("AUDITOR"))))))
+                    .isInstanceOf(IssuerUnreachable.class);
+        }
     }
 
     @Test

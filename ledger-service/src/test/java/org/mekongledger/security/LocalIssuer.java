@@ -33,6 +33,7 @@ final class LocalIssuer implements AutoCloseable {
 
     private final RSAKey key;
     private final HttpServer server;
+    private volatile boolean down;
 
     private LocalIssuer(RSAKey key, HttpServer server) {
         this.key = key;
@@ -60,7 +61,17 @@ final class LocalIssuer implements AutoCloseable {
         return new RSAKeyGenerator(2048).keyID(keyId).generate();
     }
 
+    /** While down, the issuer answers 503 to everything. */
+    void down(boolean down) {
+        this.down = down;
+    }
+
     private void answer(HttpExchange exchange, String json) throws IOException {
+        if (down) {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
@@ -99,6 +110,15 @@ final class LocalIssuer implements AutoCloseable {
     String forged(JWTClaimsSet.Builder claims) {
         try {
             return sign(newKey(key.getKeyID()), claims.issuer(issuer()).build());
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signed with a key this issuer has not published (yet), under a key id of its own. */
+    String withANewKey(JWTClaimsSet.Builder claims) {
+        try {
+            return sign(newKey("rotated-" + UUID.randomUUID()), claims.issuer(issuer()).build());
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

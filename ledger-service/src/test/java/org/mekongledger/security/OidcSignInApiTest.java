@@ -188,6 +188,23 @@ class OidcSignInApiTest extends ApiTestBase {
     }
 
     @Test
+    void anIssuerOutOfReachIsAnUnavailableServiceNotABadToken() {
+        // a key the service has not seen makes it fetch the key set again, and the issuer is down
+        ISSUER.down(true);
+        Response answer;
+        try {
+            answer = bearer.get("/api/v1/ledger/trial-balance",
+                    ISSUER.withANewKey(LocalIssuer.claims("somchai", List.of("AUDITOR"))));
+        } finally {
+            ISSUER.down(false);
+        }
+
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("5");
+        assertThat(answer.json().path("type").asString()).endsWith("/problems/service-unavailable");
+    }
+
+    @Test
     void bearerTokensNeverMeetTheLoginThrottle() {
         // a flood of wrong passwords locks the Basic name...
         Response locked = null;
