@@ -39,8 +39,9 @@ public record Officer(String name, Set<Role> roles, String nationality) {
                 Role.named(name.substring("ROLE_".length())).ifPresent(roles::add);
             }
         }
-        String nationality = authentication.getPrincipal() instanceof ActsForNationals national
-                ? national.nationality() : null;
+        // a Basic user's principal carries it; a bearer token's authentication does (its principal is the token)
+        String nationality = authentication instanceof ActsForNationals token ? token.nationality()
+                : authentication.getPrincipal() instanceof ActsForNationals national ? national.nationality() : null;
         return new Officer(authentication.getName(), roles, nationality);
     }
 
@@ -64,7 +65,7 @@ public record Officer(String name, Set<Role> roles, String nationality) {
         return limitedTo().map(limit -> limit.equals(workerNationality)).orElse(true);
     }
 
-    /** A principal that carries the nationality its user acts for. */
+    /** A principal, or an authentication, that carries the nationality its user acts for. */
     public interface ActsForNationals {
         String nationality();
     }

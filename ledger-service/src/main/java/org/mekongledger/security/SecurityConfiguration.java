@@ -12,6 +12,7 @@ import org.mekongledger.web.IdempotencyFilter;
 import org.mekongledger.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -37,6 +38,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Every /api call is authenticated. FUND_ADMIN keeps the registers and filings; CLAIMS_OFFICER files
  * claims, APPROVER decides them, SETTLEMENT_OPERATOR (the batch) reports their payment; AUDITOR reads
  * everything and the audit trail; EMBASSY_OFFICER reads and files for its nationals (scoped further in).
+ * Sign-in is HTTP Basic for configured users (and the {@code local} profile's), and with an OIDC
+ * issuer configured also a bearer token ({@link BearerConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -66,13 +69,22 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager,
-                            IdempotencyFilter idempotency, ProblemWriter problemWriter, Environment environment)
+                            IdempotencyFilter idempotency, ProblemWriter problemWriter, Environment environment,
+                            ObjectProvider<BearerSignIn> bearer)
             throws Exception {
-        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses(problemWriter);
+        BearerSignIn bearerSignIn = bearer.getIfAvailable();
+        ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses(problemWriter, bearerSignIn != null);
+        if (bearerSignIn != null) {
+            // tokens have their own authentication manager: never the password check or its throttle
+            http.oauth2ResourceServer(tokens -> tokens
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.authenticationManager(bearerSignIn.authenticationManager())));
+        }
         // the contract and its UI list every operation: open only on a developer's machine
         boolean apiDocsOpen = environment.acceptsProfiles(Profiles.of("local"));
         return http
-                // a stateless JSON API with HTTP Basic: no cookies, so no CSRF token to steal
+                // a stateless JSON API with HTTP Basic or bearer tokens: no cookies, so no CSRF token to steal
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(authenticationManager)
