@@ -1,6 +1,7 @@
 package org.mekongledger.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -157,6 +158,18 @@ class AuditTrailApiTest extends ApiTestBase {
                 Long.class, ADMIN, AUDITOR)).isZero();
         // FUND_ADMIN reads the trail too
         assertThat(api.get("/api/v1/audit?workerId=" + mmr, ADMIN, ADMIN_PW).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theServiceAppendsToTheTrailButCannotRewriteIt() {
+        registerWorker("THA");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from audit_entry",
+                Long.class) > 0);
+        for (String rewrite : List.of("update audit_entry set actor = 'someone else'", "delete from audit_entry",
+                "truncate audit_entry")) {
+            assertThatThrownBy(() -> jdbc.execute(rewrite)).as(rewrite)
+                    .rootCause().hasMessageContaining("permission denied");
+        }
     }
 
     @Test
