@@ -41,12 +41,21 @@ public class EmbassyScope implements HandlerInterceptor {
         if (workerId == null) {
             return true;
         }
-        Optional<String> limit = Officer.current().limitedTo();
+        requireVisible(Officer.current(), workerId);
+        return true;
+    }
+
+    /**
+     * For a worker named elsewhere than in the path (a claim's body): refuses one the officer may not
+     * see with the very answer an unknown worker gets. Does not check that the worker exists for an
+     * officer who sees everyone.
+     */
+    public void requireVisible(Officer officer, String workerId) {
+        Optional<String> limit = officer.limitedTo();
         // the nationality by primary key, from the directory written in each registration's own transaction
         if (limit.isPresent() && !workers.nationality(workerId).filter(limit.get()::equals).isPresent()) {
             throw new UnknownRecord("worker", workerId);
         }
-        return true;
     }
 
     /** The worker the request's path names, if any. */
