@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.mekongledger.axon.LedgerCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +56,19 @@ class AuditProjection {
                         insert into audit_entry (kind, event_id, occurred_at, actor, action, worker_id, subject_id)
                         values ('EVENT', ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""")
                 .params(event.getIdentifier(), Timestamp.from(event.getTimestamp()),
-                        actor == null ? null : actor.toString(), event.getPayloadType().getSimpleName(),
+                        actor == null ? null : actor.toString(), action(event, payload),
                         id(payload, "workerId"), subject)
                 .update();
+    }
+
+    /**
+     * The event type's simple name (ClaimApproved, not ClaimEvents$ClaimApproved); for a type this
+     * version of the service does not know (a newer replica stored it), the name it was stored under.
+     */
+    private static String action(EventMessage<?> event, Object payload) {
+        String type = payload instanceof UnknownSerializedType unknown ? unknown.serializedType().getName()
+                : event.getPayloadType().getName();
+        return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
     }
 
     private static Object payloadOf(EventMessage<?> event) {
