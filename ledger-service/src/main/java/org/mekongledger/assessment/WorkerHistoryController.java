@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import org.mekongledger.access.EmbassyMandate;
 import org.mekongledger.api.CreditInsurancePeriod;
 import org.mekongledger.api.RecordLifeEvent;
 import org.mekongledger.api.RequestRefused;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import org.mekongledger.api.Violation;
 import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.security.Officer;
 import org.mekongledger.web.PlausibleDates;
 import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.web.contract.WorkerHistoryApi;
@@ -36,6 +38,8 @@ class WorkerHistoryController implements WorkerHistoryApi {
 
     @Override
     public ResponseEntity<LifeEvent> recordLifeEvent(String workerId, LifeEvent event, String idempotencyKey) {
+        // whose national the worker is was settled before this ran (EmbassyScope); here, which events
+        EmbassyMandate.mayRecord(Officer.current(), LifeEventType.valueOf(event.getType().getValue()));
         if (event.getDate().isAfter(LocalDate.now(clock))) {
             throw new RequestRefused("date", "a life event is recorded once it has happened");
         }

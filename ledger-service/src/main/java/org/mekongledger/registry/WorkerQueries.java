@@ -41,12 +41,27 @@ public class WorkerQueries {
                 .optional();
     }
 
+    /** The worker's nationality, by primary key: embassy scoping asks it on every request naming a worker. */
+    public Optional<String> nationality(String workerId) {
+        return jdbc.sql("select nationality from worker_view where worker_id = ?").param(workerId)
+                .query(String.class).optional();
+    }
+
     public boolean exists(String workerId) {
         return jdbc.sql("select exists (select 1 from worker_view where worker_id = ?)").param(workerId)
                 .query(Boolean.class).single();
     }
 
-    List<Worker> byDocument(DocumentKey document) {
+    /** The workers holding the document, of the given nationality only when one is given (an embassy officer's). */
+    List<Worker> byDocument(DocumentKey document, Optional<String> nationality) {
+        if (nationality.isPresent()) {
+            return jdbc.sql("""
+                            select w.* from document_register d join worker_view w on w.worker_id = d.worker_id
+                            where d.document_type = ? and d.issuing_country = ? and d.number_key = ?
+                              and w.nationality = ?""")
+                    .params(document.type().name(), document.issuingCountry(), document.number(), nationality.get())
+                    .query((row, n) -> worker(row)).list();
+        }
         return jdbc.sql("""
                         select w.* from document_register d join worker_view w on w.worker_id = d.worker_id
                         where d.document_type = ? and d.issuing_country = ? and d.number_key = ?""")
@@ -54,7 +69,15 @@ public class WorkerQueries {
                 .query((row, n) -> worker(row)).list();
     }
 
-    List<Worker> page(int page, int size) {
+    /** A page of workers in registration order, of the given nationality only when one is given. */
+    List<Worker> page(int page, int size, Optional<String> nationality) {
+        if (nationality.isPresent()) {
+            return jdbc.sql("""
+                            select * from worker_view where nationality = ?
+                            order by registered_at, worker_id limit ? offset ?""")
+                    .params(nationality.get(), size, (long) page * size)
+                    .query((row, n) -> worker(row)).list();
+        }
         return jdbc.sql("select * from worker_view order by registered_at, worker_id limit ? offset ?")
                 .params(size, (long) page * size)
                 .query((row, n) -> worker(row)).list();

@@ -16,7 +16,9 @@ import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.Sex;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
+import org.mekongledger.audit.AuditTrail;
 import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.security.Officer;
 import org.mekongledger.web.PlausibleDates;
 import org.mekongledger.web.contract.WorkersApi;
 import org.mekongledger.web.contract.model.DocumentLinked;
@@ -33,14 +35,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class WorkersController implements WorkersApi {
 
+    /** What a list or look-up read, as the audit trail names it (the query, a document number, is left out). */
+    private static final String LIST_PATH = "/api/v1/workers";
+
     private final LedgerCommands commands;
     private final WorkerQueries workers;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    WorkersController(LedgerCommands commands, WorkerQueries workers, Clock clock) {
+    WorkersController(LedgerCommands commands, WorkerQueries workers, Clock clock, AuditTrail audit) {
         this.commands = commands;
         this.workers = workers;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -80,9 +87,12 @@ class WorkersController implements WorkersApi {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
         boolean byDocument = documentType != null || documentNumber != null || issuingCountry != null;
+        // an embassy officer's list and look-up hold its nationals only; each one returned is a recorded read
+        Officer officer = Officer.current();
         if (!byDocument) {
-            return ResponseEntity.ok(new WorkerList().workers(workers.page(pageNumber, pageSize))
-                    .page(pageNumber).size(pageSize));
+            List<Worker> listed = workers.page(pageNumber, pageSize, officer.limitedTo());
+            audit.recordReads(officer, listed.stream().map(Worker::getWorkerId).toList(), LIST_PATH);
+            return ResponseEntity.ok(new WorkerList().workers(listed).page(pageNumber).size(pageSize));
         }
         List<Violation> missing = new ArrayList<>();
         if (documentType == null) {
@@ -99,7 +109,8 @@ class WorkersController implements WorkersApi {
         }
         IdentityDocument wanted = new IdentityDocument(DocumentType.valueOf(documentType.getValue()), documentNumber,
                 issuingCountry, null);
-        List<Worker> found = workers.byDocument(wanted.key());
+        List<Worker> found = workers.byDocument(wanted.key(), officer.limitedTo());
+        audit.recordReads(officer, found.stream().map(Worker::getWorkerId).toList(), LIST_PATH);
         return ResponseEntity.ok(new WorkerList().workers(found).page(0).size(found.size()));
     }
 

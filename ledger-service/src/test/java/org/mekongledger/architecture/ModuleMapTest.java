@@ -58,14 +58,17 @@ class ModuleMapTest {
             module("security", "web"),                              // users, sign-in, login throttle
             module("monitoring", "api", "axon"),                    // projection health and metrics
             // --- ledger-service: capabilities (one REST resource family each, no cycles between them)
-            module("registry", "api", "vocabulary", "account", "employer", "axon", "web", "web.contract"), // workers and employers: registration, documents, directory queries
+            module("audit", "api", "axon", "web", "web.contract", "security"),      // the audit trail: every event, and embassy officers' reads of workers; REST for auditors
+            module("registry", "api", "vocabulary", "account", "employer", "axon", "web", "web.contract", "security",
+                    "audit"),                                                           // workers and employers: registration, documents, directory queries
+            module("access", "api", "vocabulary", "web", "security", "registry", "audit"), // embassy scoping: the guard on every path naming a worker, the mandate
             module("ledger", "api", "vocabulary", "filing", "contribution", "axon", "web", "web.contract", "monitoring",
                     "registry"),                                                        // the journal of filing lines (wages, fees), its queries and reconciliation; reads back receipts
             module("rulelibrary", "api", "vocabulary", "contribution", "entitlement", "ruleset", "axon", "web", "web.contract"), // rule sets in force: shipped and amended, REST
             module("intake", "api", "vocabulary", "filing", "account", "employer", "contribution", "entitlement", "ruleset",
                     "axon", "web", "web.contract", "ledger", "rulelibrary"),            // filings REST and the period register
             module("assessment", "api", "vocabulary", "contribution", "entitlement", "ruleset", "axon", "web", "web.contract",
-                    "registry", "ledger", "rulelibrary"),                              // entitlements: a worker's history and the engine's answers
+                    "registry", "ledger", "rulelibrary", "security", "access"),                              // entitlements: a worker's history and the engine's answers
             module("demo", "api", "vocabulary", "filing", "axon"));                  // the demo profile's seeded population
 
     private static final Set<String> DOMAIN = Set.of(
