@@ -11,6 +11,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public final class ClaimCommands {
 
+    /** The metadata key naming the acting user (the service's {@code LedgerCommands.ACTOR} is the same). */
+    public static final String ACTOR = "actor";
+
     private ClaimCommands() {
     }
 

@@ -45,7 +45,8 @@ class ModuleMapTest {
             module("contribution", "vocabulary"),                   // contribution rule sets and each party's share of a wage
             module("entitlement", "vocabulary", "contribution"),    // entitlement rule sets, the case of a worker and the engine that answers it
             module("ruleset", "api", "vocabulary", "contribution", "entitlement"), // the catalogue of rule sets (their kinds and versions) and its amendments
-            module("account", "api", "vocabulary", "contribution"), // aggregate: a worker's account (identity, documents, insured months)
+            module("claim", "api"),                                 // benefit-claim policies: the claim life cycle, payee checks, payee name match
+            module("account", "api", "vocabulary", "contribution", "claim"), // aggregate: a worker's account (identity, documents, insured months, claims)
             module("employer", "api", "vocabulary"),                // aggregate: an employer
             module("filing", "api", "vocabulary", "account", "employer", "contribution", "entitlement", "ruleset"), // aggregate: a contribution filing, priced line by line
             // --- the generated REST contract (api-specs): interfaces and models from ledger-api.yaml
@@ -70,7 +71,7 @@ class ModuleMapTest {
             module("demo", "api", "vocabulary", "filing", "axon"));                  // the demo profile's seeded population
 
     private static final Set<String> DOMAIN = Set.of(
-            "vocabulary", "api", "contribution", "entitlement", "ruleset", "account", "employer", "filing");
+            "vocabulary", "api", "contribution", "entitlement", "ruleset", "claim", "account", "employer", "filing");
 
     private static final Set<String> CAPABILITIES = Set.of("registry", "ledger", "rulelibrary", "intake", "assessment", "claims");
 
