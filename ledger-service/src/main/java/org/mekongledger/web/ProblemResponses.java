@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mekongledger.api.ClaimInWrongState;
+import org.mekongledger.api.ClaimNoLongerPayable;
 import org.mekongledger.api.ConflictWithRecord;
 import org.mekongledger.axon.ConcurrentChangeConflict;
 import org.mekongledger.axon.DatabaseUnavailable;
@@ -57,6 +58,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create(ProblemWriter.TYPES + "not-found");
     static final URI CONCURRENCY_CONFLICT = URI.create(ProblemWriter.TYPES + "concurrency-conflict");
     static final URI CLAIM_IN_WRONG_STATE = URI.create(ProblemWriter.TYPES + "claim-in-wrong-state");
+    static final URI CLAIM_NO_LONGER_PAYABLE = URI.create(ProblemWriter.TYPES + "claim-no-longer-payable");
     static final URI SEPARATION_OF_DUTIES = URI.create(ProblemWriter.TYPES + "separation-of-duties");
 
     private final HttpLimits limits;
@@ -88,6 +90,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(CLAIM_IN_WRONG_STATE);
         problem.setTitle("Not allowed in the claim's state");
         problem.setProperty("currentState", conflict.current().name());
+        return problem;
+    }
+
+    /** Re-assessed at approval, the benefit is no longer payable: the engine's reason is the answer. */
+    @ExceptionHandler(ClaimNoLongerPayable.class)
+    ProblemDetail claimNoLongerPayable(ClaimNoLongerPayable conflict) {
+        ProblemDetail problem = conflict(conflict);
+        problem.setType(CLAIM_NO_LONGER_PAYABLE);
+        problem.setTitle("No longer payable");
+        problem.setProperty("reason", conflict.reason());
         return problem;
     }
 

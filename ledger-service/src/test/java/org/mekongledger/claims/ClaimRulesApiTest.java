@@ -26,6 +26,7 @@ class ClaimRulesApiTest extends ClaimsApiTestBase {
 
         assertThat(ownApproval.status()).as(ownApproval.raw().body()).isEqualTo(403);
         assertThat(ownApproval.contentType()).startsWith("application/problem+json");
+        assertThat(ownApproval.json().path("type").asString()).endsWith("/separation-of-duties");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(getAs(AUDITOR, claimId).json().path("status").asString()).isEqualTo("FILED");
         assertOk(approve(APPROVER, claimId), "APPROVED");
@@ -109,7 +110,9 @@ class ClaimRulesApiTest extends ClaimsApiTestBase {
         Response refused = approve(APPROVER, claimId);
 
         assertThat(refused.status()).as(refused.raw().body()).isEqualTo(409);
-        assertThat(refused.json().path("detail").asString()).isNotBlank();
+        assertThat(refused.json().path("type").asString()).endsWith("/claim-no-longer-payable");
+        assertThat(refused.json().path("reason").asString()).isNotBlank();
+        assertThat(refused.json().path("detail").asString()).contains(refused.json().path("reason").asString());
         assertThat(eventCount()).isEqualTo(events);
         JsonNode claim = getAs(AUDITOR, claimId).json();
         assertThat(claim.path("status").asString()).isEqualTo("FILED");
