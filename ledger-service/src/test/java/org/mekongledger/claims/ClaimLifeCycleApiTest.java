@@ -130,6 +130,31 @@ class ClaimLifeCycleApiTest extends ClaimsApiTestBase {
     }
 
     @Test
+    void aFilingOrAnApprovalSentTwiceWithItsKeyIsRecordedOnce() {
+        InsuredWorker worker = insuredWorker("KHM");
+        Map<String, String> key = Map.of("Idempotency-Key", "claim-" + worker.workerId());
+        Response first = api.post("/api/v1/claims", OFFICER, OFFICER + "-pw", claim(worker.workerId()), key);
+        Response retry = api.post("/api/v1/claims", OFFICER, OFFICER + "-pw", claim(worker.workerId()), key);
+
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        String claimId = first.json().path("claimId").asString();
+        assertThat(retry.json().path("claimId").asString()).isEqualTo(claimId);
+
+        Map<String, String> approvalKey = Map.of("Idempotency-Key", "approve-" + claimId);
+        Response approved = api.post("/api/v1/claims/" + claimId + "/approval", APPROVER, APPROVER + "-pw", Map.of(),
+                approvalKey);
+        Response approvedAgain = api.post("/api/v1/claims/" + claimId + "/approval", APPROVER, APPROVER + "-pw",
+                Map.of(), approvalKey);
+        assertOk(approved, "APPROVED");
+        assertOk(approvedAgain, "APPROVED");
+        assertThat(statuses(getAs(AUDITOR, claimId).json().path("history"))).containsExactly("FILED", "APPROVED");
+        assertThat(api.get("/api/v1/claims?workerId=" + worker.workerId(), AUDITOR, AUDITOR_PW)
+                .json().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownClaimIsNotFoundWhateverIsAsked() {
         String unknown = randomId();
         assertThat(getAs(AUDITOR, unknown).status()).isEqualTo(404);
