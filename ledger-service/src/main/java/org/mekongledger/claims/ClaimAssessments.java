@@ -1,6 +1,8 @@
 package org.mekongledger.claims;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,10 +46,14 @@ class ClaimAssessments {
     Assessment reassessed(ClaimView claim) {
         return entitlement(claim.workerId(), claim.scheme(), claim.benefit(), claim.asOf(), claim.ground())
                 .map(entitlement -> assessment(entitlement, claim.asOf()))
-                .orElseGet(() -> new Assessment(false, java.math.BigDecimal.ZERO.setScale(2), claim.currency(), null, null,
+                .orElseGet(() -> new Assessment(false, nothingIn(claim.currency()), claim.currency(), null, null,
                         "the entitlement engine no longer finds " + claim.benefit() + " under " + claim.scheme()
                                 + " for this worker on the facts recorded",
                         List.of(), List.of()));
+    }
+
+    private static BigDecimal nothingIn(String currency) {
+        return BigDecimal.ZERO.setScale(Currency.getInstance(currency).getDefaultFractionDigits());
     }
 
     static Assessment assessment(Entitlement entitlement, LocalDate asOf) {
