@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
  * case is at fault; the use case answers it as a {@link RequestRefused} naming that part.
  */
 @Service
-class WorkerEntitlements {
+public class WorkerEntitlements {
 
     private final WorkerHistoryCache histories;
     private final RuleLibrary rules;
@@ -47,6 +47,15 @@ class WorkerEntitlements {
         rules.refreshForAnswers();
         return histories.historyOf(worker, rules.revision())
                 .map(history -> judged(() -> history.caseOn(asOf, hypothetical)));
+    }
+
+    /**
+     * What a stored worker is entitled to as of a date, with a life event declared that day as on
+     * the "if they leave for good" simulation (null for none); empty when no such worker is
+     * registered. Other modules (claims) assess through this, with the rules of the moment.
+     */
+    public Optional<List<Entitlement>> ofWorker(String workerId, LocalDate asOf, LifeEventType declared) {
+        return ofWorker(new WorkerId(workerId), asOf, declared);
     }
 
     /**

@@ -13,10 +13,13 @@ import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.mekongledger.api.ClaimInWrongState;
+import org.mekongledger.api.ClaimNoLongerPayable;
 import org.mekongledger.api.ConflictWithRecord;
 import org.mekongledger.axon.ConcurrentChangeConflict;
 import org.mekongledger.axon.DatabaseUnavailable;
 import org.mekongledger.api.RequestRefused;
+import org.mekongledger.api.SeparationOfDuties;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
 import org.slf4j.Logger;
@@ -54,6 +57,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI CONFLICT = URI.create(ProblemWriter.TYPES + "conflict");
     static final URI NOT_FOUND = URI.create(ProblemWriter.TYPES + "not-found");
     static final URI CONCURRENCY_CONFLICT = URI.create(ProblemWriter.TYPES + "concurrency-conflict");
+    static final URI CLAIM_IN_WRONG_STATE = URI.create(ProblemWriter.TYPES + "claim-in-wrong-state");
+    static final URI CLAIM_NO_LONGER_PAYABLE = URI.create(ProblemWriter.TYPES + "claim-no-longer-payable");
+    static final URI SEPARATION_OF_DUTIES = URI.create(ProblemWriter.TYPES + "separation-of-duties");
 
     private final HttpLimits limits;
     private final ServiceUnavailable serviceUnavailable;
@@ -74,6 +80,35 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.getMessage());
         problem.setType(CONFLICT);
         problem.setTitle("Conflicts with what is recorded");
+        return problem;
+    }
+
+    /** The claim's state does not allow the step: the state is named for a client to act on. */
+    @ExceptionHandler(ClaimInWrongState.class)
+    ProblemDetail claimInWrongState(ClaimInWrongState conflict) {
+        ProblemDetail problem = conflict(conflict);
+        problem.setType(CLAIM_IN_WRONG_STATE);
+        problem.setTitle("Not allowed in the claim's state");
+        problem.setProperty("currentState", conflict.current().name());
+        return problem;
+    }
+
+    /** Re-assessed at approval, the benefit is no longer payable: the engine's reason is the answer. */
+    @ExceptionHandler(ClaimNoLongerPayable.class)
+    ProblemDetail claimNoLongerPayable(ClaimNoLongerPayable conflict) {
+        ProblemDetail problem = conflict(conflict);
+        problem.setType(CLAIM_NO_LONGER_PAYABLE);
+        problem.setTitle("No longer payable");
+        problem.setProperty("reason", conflict.reason());
+        return problem;
+    }
+
+    /** Maker-checker: the signed-in user may hold the role, but not for this record. */
+    @ExceptionHandler(SeparationOfDuties.class)
+    ProblemDetail separationOfDuties(SeparationOfDuties refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refusal.getMessage());
+        problem.setType(SEPARATION_OF_DUTIES);
+        problem.setTitle("Not by the same person");
         return problem;
     }
 

@@ -69,12 +69,14 @@ class ModuleMapTest {
                     "axon", "web", "web.contract", "ledger", "rulelibrary"),            // filings REST and the period register
             module("assessment", "api", "vocabulary", "contribution", "entitlement", "ruleset", "axon", "web", "web.contract",
                     "registry", "ledger", "rulelibrary", "security", "access"),                              // entitlements: a worker's history and the engine's answers
+            module("claims", "api", "vocabulary", "entitlement", "axon", "web", "web.contract", "security", "registry",
+                    "assessment", "access", "audit"),                                                      // benefit claims: filing (assessed by the engine), decisions, read model
             module("demo", "api", "vocabulary", "filing", "axon"));                  // the demo profile's seeded population
 
     private static final Set<String> DOMAIN = Set.of(
             "vocabulary", "api", "contribution", "entitlement", "ruleset", "claim", "account", "employer", "filing");
 
-    private static final Set<String> CAPABILITIES = Set.of("registry", "ledger", "rulelibrary", "intake", "assessment");
+    private static final Set<String> CAPABILITIES = Set.of("registry", "ledger", "rulelibrary", "intake", "assessment", "claims");
 
     private static final String ROOT = "org.mekongledger";
 

@@ -1,0 +1,73 @@
+package org.mekongledger.claims;
+
+import org.mekongledger.api.ClaimCommands.ApproveClaim;
+import org.mekongledger.api.ClaimCommands.CancelClaim;
+import org.mekongledger.api.ClaimCommands.RecordClaimFailed;
+import org.mekongledger.api.ClaimCommands.RecordClaimPaid;
+import org.mekongledger.api.ClaimCommands.RejectClaim;
+import org.mekongledger.api.ClaimCommands.ScheduleClaim;
+import org.mekongledger.api.Payee;
+import org.mekongledger.api.UnknownRecord;
+import org.mekongledger.axon.LedgerCommands;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every step taken on a filed claim: the approver's decision (re-assessed first), a cancellation,
+ * and what settlement reports. The claim's id routes the command to the worker's account, which
+ * decides whether the step is allowed now (state, maker-checker, the amount).
+ */
+@Service
+class ClaimDecisions {
+
+    private final LedgerCommands commands;
+    private final VisibleClaims claims;
+    private final ClaimAssessments assessments;
+
+    ClaimDecisions(LedgerCommands commands, VisibleClaims claims, ClaimAssessments assessments) {
+        this.commands = commands;
+        this.claims = claims;
+        this.assessments = assessments;
+    }
+
+    /**
+     * Approves at what the engine says now, never more than was filed; the account refuses if the
+     * benefit is no longer payable.
+     *
+     * @param newPayee null to pay the payee on record; another only when a failed claim is approved again
+     */
+    ClaimView approve(String claimId, Payee newPayee) {
+        ClaimView claim = claims.claim(claimId);
+        commands.send(new ApproveClaim(claim.workerId(), claimId, assessments.reassessed(claim), newPayee));
+        return claims.claim(claimId);
+    }
+
+    ClaimView reject(String claimId, String reason) {
+        ClaimView claim = claims.claim(claimId);
+        commands.send(new RejectClaim(claim.workerId(), claimId, reason));
+        return claims.claim(claimId);
+    }
+
+    ClaimView cancel(String claimId, String reason) {
+        ClaimView claim = claims.claim(claimId);
+        commands.send(new CancelClaim(claim.workerId(), claimId, reason));
+        return claims.claim(claimId);
+    }
+
+    ClaimView schedule(String claimId, String settlementRun) {
+        ClaimView claim = claims.claim(claimId);
+        commands.send(new ScheduleClaim(claim.workerId(), claimId, settlementRun));
+        return claims.claim(claimId);
+    }
+
+    ClaimView paid(String claimId, String bankReference) {
+        ClaimView claim = claims.claim(claimId);
+        commands.send(new RecordClaimPaid(claim.workerId(), claimId, bankReference));
+        return claims.claim(claimId);
+    }
+
+    ClaimView failed(String claimId, String reasonCode, String reason) {
+        ClaimView claim = claims.claim(claimId);
+        commands.send(new RecordClaimFailed(claim.workerId(), claimId, reasonCode, reason));
+        return claims.claim(claimId);
+    }
+}

@@ -1,0 +1,86 @@
+package org.mekongledger.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.mekongledger.api.ClaimCommands.FileClaim;
+import org.mekongledger.api.RequestRefused;
+import org.mekongledger.api.UnknownRecord;
+import org.mekongledger.api.Violation;
+import org.mekongledger.axon.LedgerCommands;
+import org.mekongledger.entitlement.Entitlement;
+import org.mekongledger.entitlement.Periodicity;
+import org.mekongledger.registry.WorkerQueries;
+import org.mekongledger.security.Officer;
+import org.mekongledger.vocabulary.LifeEventType;
+import org.mekongledger.web.PlausibleDates;
+import org.springframework.stereotype.Service;
+
+/**
+ * Filing a claim: the desk names the worker, the benefit and the payee; the engine says what it is
+ * worth. The worker's account decides whether the claim may be filed (once-only, payee checks) and
+ * records it with the assessment.
+ */
+@Service
+class ClaimFiling {
+
+    private final LedgerCommands commands;
+    private final WorkerQueries workers;
+    private final ClaimAssessments assessments;
+
+    ClaimFiling(LedgerCommands commands, WorkerQueries workers, ClaimAssessments assessments) {
+        this.commands = commands;
+        this.workers = workers;
+        this.assessments = assessments;
+    }
+
+    /**
+     * @return the new claim's id
+     * @throws UnknownRecord  no such worker, or one of a nationality the officer does not act for
+     *                        (the same answer, so an embassy officer learns nothing of others)
+     * @throws RequestRefused naming the field at fault: dates, the ground, a benefit the engine does
+     *                        not name for the worker or one not paid once
+     */
+    String file(ClaimApplication application) {
+        refuseImplausible(application);
+        Officer officer = Officer.current();
+        boolean actsFor = workers.personalFacts(application.workerId())
+                .map(WorkerQueries.PersonalFacts::nationality)
+                .filter(officer::sees)
+                .isPresent();
+        if (!actsFor) {
+            throw new UnknownRecord("worker", application.workerId());
+        }
+        Entitlement entitlement = assessments.entitlement(application.workerId(), application.scheme(),
+                        application.benefit(), application.asOf(), application.ground())
+                .orElseThrow(() -> new RequestRefused("benefit", "the entitlement engine names no "
+                        + application.benefit() + " under " + application.scheme() + " for this worker"));
+        if (entitlement.periodicity() != Periodicity.ONCE) {
+            throw new RequestRefused("benefit", "only benefits paid once can be claimed; pensions are not claimable yet");
+        }
+        String claimId = UUID.randomUUID().toString();
+        commands.send(new FileClaim(application.workerId(), claimId, application.scheme(), application.benefit(),
+                application.asOf(), application.ground(), application.payee(),
+                ClaimAssessments.assessment(entitlement, application.asOf())));
+        return claimId;
+    }
+
+    private static void refuseImplausible(ClaimApplication application) {
+        List<Violation> violations = new ArrayList<>();
+        PlausibleDates.inSimulation("asOf", application.asOf(), violations);
+        if (application.ground() != null) {
+            PlausibleDates.inSimulation("ground.date", application.ground().date(), violations);
+            if (application.ground().date().isAfter(application.asOf())) {
+                violations.add(new Violation("ground.date", "the claim is assessed as of " + application.asOf()
+                        + "; the life event it rests on must have happened by then"));
+            }
+            if (application.ground().type() == LifeEventType.PERMANENT_DEPARTURE && application.ground().country() == null) {
+                violations.add(new Violation("ground.country", "a permanent departure names the destination country"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.mekongledger.claims;
+
+import java.net.URI;
+
+import org.mekongledger.web.contract.ClaimsApi;
+import org.mekongledger.web.contract.model.Claim;
+import org.mekongledger.web.contract.model.ClaimApproval;
+import org.mekongledger.web.contract.model.ClaimFailure;
+import org.mekongledger.web.contract.model.ClaimList;
+import org.mekongledger.web.contract.model.ClaimPayment;
+import org.mekongledger.web.contract.model.ClaimReason;
+import org.mekongledger.web.contract.model.ClaimScheduling;
+import org.mekongledger.web.contract.model.ClaimStatus;
+import org.mekongledger.web.contract.model.FileClaimRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Maps the claims resource onto {@link ClaimFiling} and {@link ClaimDecisions}, and claims onto the contract. */
+@RestController
+@RequestMapping("/api/v1")
+class ClaimsController implements ClaimsApi {
+
+    private final ClaimFiling filing;
+    private final ClaimDecisions decisions;
+    private final VisibleClaims claims;
+
+    ClaimsController(ClaimFiling filing, ClaimDecisions decisions, VisibleClaims claims) {
+        this.filing = filing;
+        this.decisions = decisions;
+        this.claims = claims;
+    }
+
+    @Override
+    public ResponseEntity<Claim> fileClaim(FileClaimRequest request, String idempotencyKey) {
+        String claimId = filing.file(new ClaimApplication(request.getWorkerId(), request.getScheme().getValue(),
+                request.getBenefit(), request.getAsOf(), ClaimMessages.ground(request.getGround()),
+                ClaimMessages.payee(request.getPayee())));
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + claimId))
+                .body(ClaimMessages.claim(claims.claim(claimId)));
+    }
+
+    @Override
+    public ResponseEntity<Claim> getClaim(String claimId) {
+        return ResponseEntity.ok(ClaimMessages.claim(claims.claim(claimId)));
+    }
+
+    @Override
+    public ResponseEntity<ClaimList> findClaims(ClaimStatus status, String workerId, String nationality, Integer page,
+                                                Integer size) {
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? 50 : size;
+        ClaimView.Page found = claims.page(status == null ? null : org.mekongledger.api.ClaimStatus.valueOf(status.getValue()),
+                workerId, nationality, pageNumber, pageSize);
+        return ResponseEntity.ok(new ClaimList()
+                .claims(found.claims().stream().map(ClaimMessages::claim).toList())
+                .page(pageNumber).size(pageSize).total(found.total()));
+    }
+
+    @Override
+    public ResponseEntity<Claim> approveClaim(String claimId, String idempotencyKey, ClaimApproval approval) {
+        return ok(decisions.approve(claimId, approval == null ? null : ClaimMessages.payee(approval.getNewPayee())));
+    }
+
+    @Override
+    public ResponseEntity<Claim> rejectClaim(String claimId, ClaimReason request, String idempotencyKey) {
+        return ok(decisions.reject(claimId, request.getReason().strip()));
+    }
+
+    @Override
+    public ResponseEntity<Claim> cancelClaim(String claimId, ClaimReason request, String idempotencyKey) {
+        return ok(decisions.cancel(claimId, request.getReason().strip()));
+    }
+
+    @Override
+    public ResponseEntity<Claim> scheduleClaim(String claimId, ClaimScheduling request, String idempotencyKey) {
+        return ok(decisions.schedule(claimId, request.getSettlementRun()));
+    }
+
+    @Override
+    public ResponseEntity<Claim> recordClaimPaid(String claimId, ClaimPayment request, String idempotencyKey) {
+        return ok(decisions.paid(claimId, request.getBankReference()));
+    }
+
+    @Override
+    public ResponseEntity<Claim> recordClaimFailed(String claimId, ClaimFailure request, String idempotencyKey) {
+        return ok(decisions.failed(claimId, request.getReasonCode(), request.getReason().strip()));
+    }
+
+    private static ResponseEntity<Claim> ok(ClaimView claim) {
+        return ResponseEntity.ok(ClaimMessages.claim(claim));
+    }
+}
