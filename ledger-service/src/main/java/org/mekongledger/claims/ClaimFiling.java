@@ -12,6 +12,7 @@ import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.entitlement.Entitlement;
 import org.mekongledger.entitlement.Periodicity;
 import org.mekongledger.registry.WorkerQueries;
+import org.mekongledger.access.EmbassyMandate;
 import org.mekongledger.security.Officer;
 import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.web.PlausibleDates;
@@ -51,6 +52,11 @@ class ClaimFiling {
                 .isPresent();
         if (!actsFor) {
             throw new UnknownRecord("worker", application.workerId());
+        }
+        if (application.ground() != null) {
+            // a new ground is recorded on the worker: an embassy officer records only what an embassy
+            // witnesses; a claim on a death the fund recorded rests on the history and needs no ground
+            EmbassyMandate.mayRecord(officer, application.ground().type());
         }
         Entitlement entitlement = assessments.entitlement(application.workerId(), application.scheme(),
                         application.benefit(), application.asOf(), application.ground())

@@ -42,7 +42,7 @@ class ClaimsController implements ClaimsApi {
 
     @Override
     public ResponseEntity<Claim> getClaim(String claimId) {
-        return ResponseEntity.ok(ClaimMessages.claim(claims.claim(claimId)));
+        return ResponseEntity.ok(ClaimMessages.claim(claims.read(claimId)));
     }
 
     @Override
@@ -50,7 +50,7 @@ class ClaimsController implements ClaimsApi {
                                                 Integer size) {
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
-        ClaimView.Page found = claims.page(status == null ? null : org.mekongledger.api.ClaimStatus.valueOf(status.getValue()),
+        ClaimView.Page found = claims.read(status == null ? null : org.mekongledger.api.ClaimStatus.valueOf(status.getValue()),
                 workerId, nationality, pageNumber, pageSize);
         return ResponseEntity.ok(new ClaimList()
                 .claims(found.claims().stream().map(ClaimMessages::claim).toList())

@@ -12,13 +12,7 @@ import java.util.Map;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
-import org.mekongledger.api.ClaimEvents;
-import org.mekongledger.api.PaymentChannel;
-import org.mekongledger.api.Payee;
 import org.mekongledger.support.ApiClient.Response;
 import org.mekongledger.support.ApiTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +27,6 @@ class AuditTrailApiTest extends ApiTestBase {
 
     @Autowired
     private EventProcessingConfiguration processing;
-    @Autowired
-    private EventStore eventStore;
 
     @Test
     void everyActionIsAuditedWithItsActorWorkerAndRecord() {
@@ -86,24 +78,9 @@ class AuditTrailApiTest extends ApiTestBase {
                 "select count(*) from audit_entry where kind = 'EVENT'", Long.class) == eventCount());
     }
 
-    /** A claim event (the claims module's) is audited with no code for it, and its payee never reaches the trail. */
+    /** A type this version does not even know (stored by a newer replica) is audited under its name. */
     @Test
-    void anyEventTypeIsAuditedGenericallyAndPaymentDetailsAreLeftOut() {
-        String worker = registerWorker("KHM");
-        String claimId = randomId();
-        eventStore.publish(new GenericDomainEventMessage<>("WorkerAccount", worker, 1,
-                new ClaimEvents.ClaimApproved(worker, claimId, new java.math.BigDecimal("1234.00"), "THB", null,
-                        new Payee("Sok Thida", PaymentChannel.MOBILE_WALLET, "KHM", "KHR", null, null, null,
-                                "WING", "+85512345678", null),
-                        true, "approver"),
-                MetaData.with("actor", "approver")));
-
-        JsonNode approved = await().atMost(Duration.ofSeconds(20)).until(
-                () -> entries("/api/v1/audit?workerId=" + worker).stream()
-                        .filter(e -> e.path("action").asString().equals("ClaimApproved")).findFirst().orElse(null),
-                java.util.Objects::nonNull);
-        assertThat(approved.path("actor").asString()).isEqualTo("approver");
-        // a type this version does not even know (stored by a newer replica) is audited under its name
+    void anEventOfAnUnknownTypeIsAuditedUnderItsStoredName() {
         jdbc.update("""
                 insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                     payload_type, payload, meta_data)
@@ -114,10 +91,6 @@ class AuditTrailApiTest extends ApiTestBase {
                 () -> entries("/api/v1/audit?actor=settlement").stream().findFirst().orElse(null),
                 java.util.Objects::nonNull);
         assertThat(unknown.path("action").asString()).isEqualTo("SettlementRunClosed");
-        assertThat(approved.path("subjectId").asString()).isEqualTo(claimId);
-        String stored = jdbc.queryForList("select concat_ws('|', actor, action, worker_id, subject_id, path) from audit_entry",
-                String.class).toString();
-        assertThat(stored).doesNotContain("+85512345678", "WING", "Sok Thida");
     }
 
     @Test
