@@ -8,8 +8,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,9 +31,14 @@ import org.mekongledger.bench.BenchmarkHttp.Exchange;
  *   <li>Waits until the projections have caught up: the last worker's ledger holds one entry per month and its
  *       entitlements show OLD_AGE_PENSION with that many contribution months; then every worker is checked
  *       once.</li>
- *   <li>{@code clients} threads, each looping over random workers, call the entitlements of {@code asOf} for a
- *       warm-up, then for the measured window; every latency is recorded.</li>
+ *   <li>{@code clients} threads, signed in as the reader ({@code readerUser}, default the set-up's user), each
+ *       looping over random workers (of {@code readerNationality} only, when given), call the entitlements of
+ *       {@code asOf} for a warm-up, then for the measured window; every latency is recorded. Each of those workers
+ *       is first asked once as the reader: an embassy officer must see its nationals (200), never a 404.</li>
  * </ol>
+ * With {@code skipSetup=true} steps 1 and 2 are skipped: the workers already registered (by an earlier run against
+ * the same service) are found by paging through {@code GET /workers} as the set-up's user. That is how
+ * {@code run-entitlements.sh} measures the same query as an embassy officer on the same data.
  * Exit status: 0 whatever the target says (it is a measurement); 1 if any request failed; 2 on a set-up error.
  */
 public final class EntitlementQueryBenchmark {
@@ -50,11 +57,15 @@ public final class EntitlementQueryBenchmark {
         DEFAULTS.put("clients", "32");
         DEFAULTS.put("warmupSeconds", "5");
         DEFAULTS.put("measureSeconds", "20");
+        EntitlementReader.addDefaults(DEFAULTS);
+        DEFAULTS.put("skipSetup", "false");                  // true: reuse the workers already registered
         RunIdentity.addDefaults(DEFAULTS);
         DEFAULTS.put("targetP99Millis", "20");
     }
 
     private static final String BENEFIT = EntitlementScenario.BENEFIT;
+    /** The contract's largest page of {@code GET /workers}. */
+    private static final int LIST_PAGE_SIZE = 200;
 
     // settings
     private final ServiceEndpoint endpoint;
@@ -71,8 +82,13 @@ public final class EntitlementQueryBenchmark {
     private final double warmupSeconds;
     private final double measureSeconds;
     private final double targetP99Millis;
+    private final EntitlementReader reader;
+    private final boolean skipSetup;
 
+    /** The set-up's client (admin). */
     private final LedgerApiClient api;
+    /** The measured queries' client, signed in as the reader. */
+    private final LedgerApiClient readerApi;
 
     private EntitlementQueryBenchmark(BenchmarkSettings s) {
         endpoint = ServiceEndpoint.from(s);
@@ -100,7 +116,14 @@ public final class EntitlementQueryBenchmark {
         warmupSeconds = s.nonNegativeDouble("warmupSeconds");
         measureSeconds = s.positiveDouble("measureSeconds");
         targetP99Millis = s.positiveDouble("targetP99Millis");
+        reader = EntitlementReader.from(s, endpoint);
+        String skip = s.string("skipSetup").trim();
+        if (!skip.equalsIgnoreCase("true") && !skip.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("skipSetup must be true or false: " + skip);
+        }
+        skipSetup = Boolean.parseBoolean(skip);
         api = new LedgerApiClient(endpoint);
+        readerApi = new LedgerApiClient(reader.endpoint(endpoint));
     }
 
     public static void main(String[] args) {
@@ -111,23 +134,22 @@ public final class EntitlementQueryBenchmark {
         return scenario.fromPeriod().plusMonths(index);
     }
 
-    private int run() throws Exception {
-        int filings = employers * months;
-        int partnerWorkers = 0;
-        for (int i = 0; i < workers; i++) {
-            partnerWorkers += EntitlementScenario.hasPartnerPeriod(i) ? 1 : 0;
+    /**
+     * The workers there are (ids and nationalities, in registration order) and what the summary says about where
+     * they came from; an {@code exitStatus} above 0 means stop with it.
+     */
+    private record Prepared(int exitStatus, String[] workerIds, String[] nationalities, String data, String catchUp) {
+        static Prepared failed(int exitStatus) {
+            return new Prepared(exitStatus, new String[0], new String[0], "", "");
         }
+    }
+
+    private int run() throws Exception {
         LocalDate asOf = scenario.asOf();
         say("Mekong Ledger entitlement query benchmark, run %s", runIdentity.runId());
-        say("  service %s (health %s), user %s", endpoint.baseUrl(), endpoint.healthUrl(), endpoint.user());
-        say("  set-up: %d employers, %d workers; %d filings of %d lines (%s..%s, %d months), %d clients;"
-                        + " wages %s", employers, workers, filings, workersPerEmployer, period(0), period(months - 1),
-                months, setupConcurrency, scenario.wages());
-        say("  %s on %s for every worker; %s %s..%s for %d KHM workers", "INSURED_STATUS_ENDED",
-                scenario.statusEnded(), scenario.partnerScheme(), scenario.partnerFrom(), scenario.partnerTo(),
-                partnerWorkers);
-        say("  measurement: GET /workers/{id}/entitlements?asOf=%s, %d clients, warm-up %.0f s, measured %.0f s",
-                asOf, clients, warmupSeconds, measureSeconds);
+        say("  service %s (health %s), set-up user %s", endpoint.baseUrl(), endpoint.healthUrl(), endpoint.user());
+        say("  measurement: GET /workers/{id}/entitlements?asOf=%s, %d clients, warm-up %.0f s, measured %.0f s,"
+                + " as %s", asOf, clients, warmupSeconds, measureSeconds, reader.label());
 
         Exchange health = api.health();
         if (!LedgerApiClient.isUp(health)) {
@@ -135,6 +157,56 @@ public final class EntitlementQueryBenchmark {
                     abbreviate(health.body()));
             return 2;
         }
+
+        // 1. + 2. data: registered and filed now, or (skipSetup) what an earlier run left
+        Prepared prepared = skipSetup ? reuseWorkers() : setUp();
+        if (prepared.exitStatus() > 0) {
+            return prepared.exitStatus();
+        }
+
+        // 3. measurement, as the reader, over the workers it asks about
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < prepared.workerIds().length; i++) {
+            if (reader.asksAbout(prepared.nationalities()[i])) {
+                asked.add(prepared.workerIds()[i]);
+            }
+        }
+        if (asked.isEmpty()) {
+            say("none of the %d workers is of nationality %s; not measuring", prepared.workerIds().length,
+                    reader.nationality());
+            return 2;
+        }
+        String[] askedIds = asked.toArray(String[]::new);
+        say("measuring as %s: %d of %d workers", reader.label(), askedIds.length, prepared.workerIds().length);
+        if (!readerSeesAll(askedIds)) {
+            say("not measuring");
+            return 1;
+        }
+        TimedLoad.Result warmup = measure("warm-up", askedIds, warmupSeconds);
+        if (warmup != null) {
+            say("warm-up: %d requests in %.1f s (%.0f/s), p50 %.2f ms, p99 %.2f ms, errors %d", warmup.count(),
+                    warmup.seconds(), warmup.perSecond(), warmup.percentile(50), warmup.percentile(99),
+                    warmup.errors());
+        }
+        TimedLoad.Result measured = measure("measured", askedIds, measureSeconds);
+        summary(prepared, askedIds.length, measured);
+        return measured.errors() > 0 ? 1 : 0;
+    }
+
+    /** Steps 1 and 2: registrations and filings as the set-up's user, then the wait for the projections. */
+    private Prepared setUp() throws Exception {
+        int filings = employers * months;
+        int partnerWorkers = 0;
+        for (int i = 0; i < workers; i++) {
+            partnerWorkers += EntitlementScenario.hasPartnerPeriod(i) ? 1 : 0;
+        }
+        LocalDate asOf = scenario.asOf();
+        say("  set-up: %d employers, %d workers; %d filings of %d lines (%s..%s, %d months), %d clients;"
+                        + " wages %s", employers, workers, filings, workersPerEmployer, period(0), period(months - 1),
+                months, setupConcurrency, scenario.wages());
+        say("  %s on %s for every worker; %s %s..%s for %d KHM workers", "INSURED_STATUS_ENDED",
+                scenario.statusEnded(), scenario.partnerScheme(), scenario.partnerFrom(), scenario.partnerTo(),
+                partnerWorkers);
 
         // 1. set-up (rates printed, not the measurement)
         long setupStart = System.nanoTime();
@@ -147,7 +219,7 @@ public final class EntitlementQueryBenchmark {
                 (i, ex) -> workerIds[i] = api.workerId(ex));
         if (employerPhase.failed() > 0 || workerPhase.failed() > 0) {
             say("registration failed; nothing filed");
-            return 1;
+            return Prepared.failed(1);
         }
 
         // filing k: employer k mod E, month k div E; bodies built up front
@@ -176,7 +248,7 @@ public final class EntitlementQueryBenchmark {
                         scenario.partnerFrom(), scenario.partnerTo()), (n, ex) -> { });
         if (filingPhase.failed() > 0 || eventPhase.failed() > 0 || periodPhase.failed() > 0) {
             say("set-up requests failed; not measuring");
-            return 1;
+            return Prepared.failed(1);
         }
         long lastSetupResponse = Math.max(Math.max(filingPhase.lastEndNanos(), eventPhase.lastEndNanos()),
                 periodPhase.lastEndNanos());
@@ -187,23 +259,87 @@ public final class EntitlementQueryBenchmark {
         if (!catchUp.reached()) {
             say("projections did NOT catch up within %d s: %s", catchUpTimeoutSeconds, catchUp.problem());
             say("not measuring");
-            return 2;
+            return Prepared.failed(2);
         }
         say("projections caught up %.2f s after the last set-up response (%d polls); all %d workers checked in %.2f s",
                 catchUp.seconds(), catchUp.polls(), workers, catchUp.checkSeconds());
         say("  last worker's entitlements (asOf %s, %d bytes): %s", asOf, catchUp.sampleBytes(), catchUp.sample());
         say("  %s eligible for %d of %d workers", BENEFIT, catchUp.eligible(), workers);
 
-        // 3. measurement
-        TimedLoad.Result warmup = measure("warm-up", workerIds, warmupSeconds);
-        if (warmup != null) {
-            say("warm-up: %d requests in %.1f s (%.0f/s), p50 %.2f ms, p99 %.2f ms, errors %d", warmup.count(),
-                    warmup.seconds(), warmup.perSecond(), warmup.percentile(50), warmup.percentile(99),
-                    warmup.errors());
+        String[] nationalities = new String[workers];
+        for (int i = 0; i < workers; i++) {
+            nationalities[i] = SyntheticWorker.nationality(i);
         }
-        TimedLoad.Result measured = measure("measured", workerIds, measureSeconds);
-        summary(filingPhase, catchUp, measured);
-        return measured.errors() > 0 ? 1 : 0;
+        String data = String.format(Locale.ROOT,
+                "%d workers x %d months (%s..%s), %d employers; %d filings in %.1f s (%.0f lines/s)", workers, months,
+                period(0), period(months - 1), employers, filingPhase.count(), filingPhase.seconds(),
+                filingPhase.perSecond((long) filingPhase.ok() * workersPerEmployer));
+        String caughtUp = String.format(Locale.ROOT, "%.2f s after the last set-up response", catchUp.seconds());
+        return new Prepared(0, workerIds, nationalities, data, caughtUp);
+    }
+
+    /**
+     * skipSetup: the workers already registered, paged through {@code GET /workers} as the set-up's user (who sees
+     * every nationality), until a page comes back short.
+     */
+    private Prepared reuseWorkers() throws Exception {
+        say("  set-up: skipped (skipSetup=true); reusing the workers listed by GET /workers as %s", endpoint.user());
+        long start = System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        List<String> nationalities = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Exchange listed = api.listWorkers(page, LIST_PAGE_SIZE);
+            if (listed.status() != 200) {
+                say("GET /workers?page=%d failed: %d %s", page, listed.status(), abbreviate(listed.body()));
+                return Prepared.failed(2);
+            }
+            JsonNode list = api.read(listed).path("workers");
+            for (JsonNode w : list) {
+                ids.add(w.path("workerId").asText());
+                nationalities.add(w.path("nationality").asText());
+            }
+            if (list.size() < LIST_PAGE_SIZE) {
+                break;
+            }
+        }
+        if (ids.isEmpty()) {
+            say("no workers registered; run once without skipSetup first");
+            return Prepared.failed(2);
+        }
+        Map<String, Integer> byNationality = new TreeMap<>();
+        nationalities.forEach(n -> byNationality.merge(n, 1, Integer::sum));
+        say("found %d workers in %.2f s: %s", ids.size(), (System.nanoTime() - start) / 1e9, byNationality);
+        String data = String.format(Locale.ROOT, "%d workers already registered (set-up skipped): %s", ids.size(),
+                byNationality);
+        return new Prepared(0, ids.toArray(String[]::new), nationalities.toArray(String[]::new), data,
+                "not waited for (set-up skipped)");
+    }
+
+    /** Each worker asked about once, as the reader and not timed: anything but a 200 with entitlements fails. */
+    private boolean readerSeesAll(String[] workerIds) {
+        long start = System.nanoTime();
+        int refused = 0;
+        String first = null;
+        for (String id : workerIds) {
+            Exchange ex = readerApi.get(entitlementsPath(id));
+            if (!isEntitlements(ex)) {
+                refused++;
+                if (first == null) {
+                    first = "worker " + id + ": " + ex.status() + " " + abbreviate(ex.body());
+                }
+            }
+        }
+        if (refused > 0) {
+            say("%s was refused %d of %d workers, e.g. %s", reader.label(), refused, workerIds.length, first);
+            return false;
+        }
+        say("%s sees all %d workers (checked once in %.2f s)", reader.label(), workerIds.length,
+                (System.nanoTime() - start) / 1e9);
+        return true;
+    }
+
+    private static boolean isEntitlements(Exchange ex) {
+        return ex.status() == 200 && ex.body().contains("\"entitlements\"");
     }
 
     /** Deterministic in (seed, worker, month), whatever order the filings go out in; whole baht. */
@@ -343,30 +479,29 @@ public final class EntitlementQueryBenchmark {
 
     // ---------------------------------------------------------------- measurement
 
-    /** {@code clients} threads, each its own loop over random workers; null if {@code seconds} is 0. */
+    /** {@code clients} threads as the reader, each its own loop over random workers; null if {@code seconds} is 0. */
     private TimedLoad.Result measure(String name, String[] workerIds, double seconds) throws Exception {
-        String[] paths = new String[workers];
-        for (int i = 0; i < workers; i++) {
+        String[] paths = new String[workerIds.length];
+        for (int i = 0; i < workerIds.length; i++) {
             paths[i] = entitlementsPath(workerIds[i]);
         }
-        return TimedLoad.run(name, clients, scenario.seed(), seconds, workers, i -> api.get(paths[i]),
-                ex -> ex.status() == 200 && ex.body().contains("\"entitlements\""));
+        return TimedLoad.run(name, clients, scenario.seed(), seconds, workerIds.length, i -> readerApi.get(paths[i]),
+                EntitlementQueryBenchmark::isEntitlements);
     }
 
     // ---------------------------------------------------------------- output
 
-    private void summary(RequestPhase filingPhase, CatchUp catchUp, TimedLoad.Result m) {
+    private void summary(Prepared prepared, int asked, TimedLoad.Result m) {
         double p99 = m.percentile(99);
         boolean pass = m.errors() == 0 && m.count() > 0 && p99 <= targetP99Millis;
         say("");
         say("============== ENTITLEMENT QUERY BENCHMARK SUMMARY (run %s) ==============", runIdentity.runId());
         say("service                 %s", endpoint.baseUrl());
-        say("data                    %d workers x %d months (%s..%s), %d employers; %d filings in %.1f s (%.0f lines/s)",
-                workers, months, period(0), period(months - 1), employers, filingPhase.count(), filingPhase.seconds(),
-                filingPhase.perSecond((long) filingPhase.ok() * workersPerEmployer));
-        say("projection catch-up     %.2f s after the last set-up response", catchUp.seconds());
+        say("data                    %s", prepared.data());
+        say("projection catch-up     %s", prepared.catchUp());
         say("query                   GET /workers/{id}/entitlements?asOf=%s, %d clients, random workers",
                 scenario.asOf(), clients);
+        say("reader                  %s: %d of %d workers", reader.label(), asked, prepared.workerIds().length);
         say("requests                %d in %.2f s (warm-up %.0f s before), statuses %s", m.count(), m.seconds(),
                 warmupSeconds, m.statuses());
         say("throughput              %.0f req/s", m.perSecond());
@@ -379,7 +514,8 @@ public final class EntitlementQueryBenchmark {
         say("target                  p99 <= %.0f ms: %s", targetP99Millis, pass ? "PASS" : "FAIL");
         say("===========================================================================");
         say("summary query: %d requests, %.0f req/s, p50 %.2f / p90 %.2f / p99 %.2f / max %.2f ms, %d errors;"
-                        + " target p99 <= %.0f ms: %s", m.count(), m.perSecond(), m.percentile(50), m.percentile(90), p99,
-                m.percentile(100), m.errors(), targetP99Millis, pass ? "PASS" : "FAIL");
+                        + " target p99 <= %.0f ms: %s; as %s", m.count(), m.perSecond(), m.percentile(50),
+                m.percentile(90), p99, m.percentile(100), m.errors(), targetP99Millis, pass ? "PASS" : "FAIL",
+                reader.label());
     }
 }

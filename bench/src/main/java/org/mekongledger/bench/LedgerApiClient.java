@@ -126,6 +126,11 @@ final class LedgerApiClient {
                 new BigDecimal(required(tb, "totalCredit").asText())};
     }
 
+    /** A page of workers in registration order (the contract allows at most 200 a page). */
+    Exchange listWorkers(int page, int size) {
+        return http.get("/workers?page=" + page + "&size=" + size);
+    }
+
     Exchange workerLedger(String workerId) {
         return http.get("/workers/" + workerId + "/ledger?size=1");
     }
