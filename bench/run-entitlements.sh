@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Entitlement benchmarks, end to end: build, EntitlementEngineBenchmark (in-process, before the service starts),
-# fresh database, service in the background, EntitlementQueryBenchmark, teardown, one summary.
+# fresh database, service in the background, EntitlementQueryBenchmark (as admin), the same query as embassy-mmr
+# on the same data, teardown, one summary.
 #
 #   bench/run-entitlements.sh [--key=value ...]   extra arguments go to EntitlementQueryBenchmark (see --help)
 #
 # Environment: see bench/lib/service.sh; BENCH_DB defaults to ledger_bench_entitlements. Also ENGINE_JAVA_OPTS
 # (-Xmx1g), ENGINE_ARGS (arguments of EntitlementEngineBenchmark, e.g. "--minCases=400000"), SKIP_ENGINE=1 /
-# SKIP_QUERY=1 (run only the other one), WRK_SECONDS (20).
+# SKIP_QUERY=1 (run only the other one), WRK_SECONDS (20), EMBASSY_READER (1; 0 skips the embassy-mmr run).
 # Results: bench/results/entitlements-<timestamp>.txt, service log bench/results/entitlements-service.log.
 set -euo pipefail
 
@@ -42,6 +43,9 @@ if [[ "${SKIP_ENGINE:-0}" != 1 ]]; then
 fi
 
 query_rc=0
+query_line=""
+reader_rc=0
+reader_line=""
 rss=""
 if [[ "${SKIP_QUERY:-0}" != 1 ]]; then
   # 3. fresh database, 4. service
@@ -56,6 +60,7 @@ if [[ "${SKIP_QUERY:-0}" != 1 ]]; then
     "--baseUrl=$BASE/api/v1" "$@" 2>&1 | tee -a "$OUT"
   query_rc=${PIPESTATUS[0]}
   set -e
+  query_line="$(grep -a '^summary query: ' "$OUT" | tail -n 1 | sed 's/^summary query: //')"
 
   # 5b. the same query driven by wrk: a C load generator takes far less of the two cores than 32
   # Java client threads do, so this is closer to what the service itself delivers
@@ -78,6 +83,21 @@ if [[ "${SKIP_QUERY:-0}" != 1 ]]; then
     echo "summary wrk: $rps req/s, p50 $p50, p99 $p99, non-2xx ${non2xx:-0}; target p99 <= 20 ms: $verdict" | tee -a "$OUT"
   fi
 
+  # 5c. the same query as an embassy officer (local profile user embassy-mmr) over its nationals, on the
+  # data already there: scoping by nationality and a recorded read before every answer, beside the admin figure
+  if [[ "${EMBASSY_READER:-1}" == 1 ]] && ((query_rc == 0)); then
+    echo "# query benchmark as embassy-mmr (MMR workers), set-up skipped: the data above" | tee -a "$OUT"
+    before="$(wc -l <"$OUT")"
+    set +e
+    # shellcheck disable=SC2086
+    java $BENCH_JAVA_OPTS -cp "$BENCH_CP" org.mekongledger.bench.EntitlementQueryBenchmark \
+      "--baseUrl=$BASE/api/v1" "$@" --skipSetup=true \
+      --readerUser=embassy-mmr --readerPassword=embassy-mmr --readerNationality=MMR 2>&1 | tee -a "$OUT"
+    reader_rc=${PIPESTATUS[0]}
+    set -e
+    reader_line="$(tail -n +"$((before + 1))" "$OUT" | grep -a '^summary query: ' | tail -n 1 | sed 's/^summary query: //')"
+  fi
+
   rss="$(service_rss)"
   RSS_PRINTED=1
   echo "database size $(database_size); service max RSS (VmHWM) ${rss:-unknown}" | tee -a "$OUT"
@@ -92,10 +112,16 @@ fi
     echo "engine (in-process)     ${line:-no result (exit status $engine_rc)}"
   fi
   if [[ "${SKIP_QUERY:-0}" != 1 ]]; then
-    line="$(grep -a '^summary query: ' "$OUT" | tail -n 1 | sed 's/^summary query: //')"
-    echo "query (HTTP)            ${line:-no result (exit status $query_rc)}"
+    echo "query (HTTP)            ${query_line:-no result (exit status $query_rc)}"
     line="$(grep -a '^summary wrk: ' "$OUT" | tail -n 1 | sed 's/^summary wrk: //')"
     echo "query (wrk)             ${line:-not run (wrk missing: apt-get install wrk)}"
+    if [[ "${EMBASSY_READER:-1}" != 1 ]]; then
+      echo "query as embassy-mmr    not run (EMBASSY_READER=${EMBASSY_READER})"
+    elif ((query_rc != 0)); then
+      echo "query as embassy-mmr    not run (the admin query benchmark failed)"
+    else
+      echo "query as embassy-mmr    ${reader_line:-no result (exit status $reader_rc)}"
+    fi
     echo "service max RSS         ${rss:-unknown} ($SERVICE_JAVA_OPTS)"
   fi
   echo "results                 $OUT"
@@ -104,7 +130,10 @@ fi
 
 rc=$query_rc
 if ((rc == 0)); then
+  rc=$reader_rc
+fi
+if ((rc == 0)); then
   rc=$engine_rc
 fi
-log "results in $OUT (exit status $rc: engine $engine_rc, query $query_rc)"
+log "results in $OUT (exit status $rc: engine $engine_rc, query $query_rc, query as embassy-mmr $reader_rc)"
 exit "$rc"
