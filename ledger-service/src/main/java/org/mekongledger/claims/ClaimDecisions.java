@@ -1,5 +1,7 @@
 package org.mekongledger.claims;
 
+import java.util.function.Function;
+
 import org.mekongledger.api.ClaimCommands.ApproveClaim;
 import org.mekongledger.api.ClaimCommands.CancelClaim;
 import org.mekongledger.api.ClaimCommands.RecordClaimFailed;
@@ -7,7 +9,6 @@ import org.mekongledger.api.ClaimCommands.RecordClaimPaid;
 import org.mekongledger.api.ClaimCommands.RejectClaim;
 import org.mekongledger.api.ClaimCommands.ScheduleClaim;
 import org.mekongledger.api.Payee;
-import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.axon.LedgerCommands;
 import org.springframework.stereotype.Service;
 
@@ -36,38 +37,32 @@ class ClaimDecisions {
      * @param newPayee null to pay the payee on record; another only when a failed claim is approved again
      */
     ClaimView approve(String claimId, Payee newPayee) {
-        ClaimView claim = claims.claim(claimId);
-        commands.send(new ApproveClaim(claim.workerId(), claimId, assessments.reassessed(claim), newPayee));
-        return claims.claim(claimId);
+        return decide(claimId, claim -> new ApproveClaim(claim.workerId(), claimId, assessments.reassessed(claim), newPayee));
     }
 
     ClaimView reject(String claimId, String reason) {
-        ClaimView claim = claims.claim(claimId);
-        commands.send(new RejectClaim(claim.workerId(), claimId, reason));
-        return claims.claim(claimId);
+        return decide(claimId, claim -> new RejectClaim(claim.workerId(), claimId, reason));
     }
 
     ClaimView cancel(String claimId, String reason) {
-        ClaimView claim = claims.claim(claimId);
-        commands.send(new CancelClaim(claim.workerId(), claimId, reason));
-        return claims.claim(claimId);
+        return decide(claimId, claim -> new CancelClaim(claim.workerId(), claimId, reason));
     }
 
     ClaimView schedule(String claimId, String settlementRun) {
-        ClaimView claim = claims.claim(claimId);
-        commands.send(new ScheduleClaim(claim.workerId(), claimId, settlementRun));
-        return claims.claim(claimId);
+        return decide(claimId, claim -> new ScheduleClaim(claim.workerId(), claimId, settlementRun));
     }
 
     ClaimView paid(String claimId, String bankReference) {
-        ClaimView claim = claims.claim(claimId);
-        commands.send(new RecordClaimPaid(claim.workerId(), claimId, bankReference));
-        return claims.claim(claimId);
+        return decide(claimId, claim -> new RecordClaimPaid(claim.workerId(), claimId, bankReference));
     }
 
     ClaimView failed(String claimId, String reasonCode, String reason) {
-        ClaimView claim = claims.claim(claimId);
-        commands.send(new RecordClaimFailed(claim.workerId(), claimId, reasonCode, reason));
+        return decide(claimId, claim -> new RecordClaimFailed(claim.workerId(), claimId, reasonCode, reason));
+    }
+
+    /** Sends the step's command to the worker the claim is on, then answers the claim as it now stands. */
+    private ClaimView decide(String claimId, Function<ClaimView, Object> command) {
+        commands.send(command.apply(claims.claim(claimId)));
         return claims.claim(claimId);
     }
 }
