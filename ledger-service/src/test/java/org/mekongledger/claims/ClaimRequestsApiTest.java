@@ -16,7 +16,9 @@ import org.springframework.test.context.TestPropertySource;
  * never reaches the log, even with the service's own logging at DEBUG.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "logging.level.org.mekongledger=DEBUG")
+// an operator chasing a fault turns on DEBUG, Spring's web layer included (it prints request bodies at DEBUG)
+@TestPropertySource(properties = {"logging.level.org.mekongledger=DEBUG", "logging.level.org.springframework.web=DEBUG",
+        "logging.level.org.axonframework=DEBUG"})
 class ClaimRequestsApiTest extends ClaimsApiTestBase {
 
     private static final String PAYEE_NAME = "Sokunthea Vannak";
