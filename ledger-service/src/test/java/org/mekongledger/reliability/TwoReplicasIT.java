@@ -227,6 +227,10 @@ class TwoReplicasIT {
 
             assertThat(answers).as(bodies(answers)).extracting(Response::status).containsExactlyInAnyOrder(201, 409);
             Response refused = answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            String winner = answers.stream().filter(r -> r.status() == 201).findFirst().orElseThrow()
+                    .json().path("claimId").asString();
+            // refused by the once-only rule, naming the claim that won (not by a lost race)
+            assertThat(refused.json().path("detail").asString()).as(refused.raw().body()).contains(winner);
             outcomes.merge("201 + 409 " + refused.json().path("type").asString().replaceAll(".*/", ""), 1, Integer::sum);
             assertThat(ClaimsWorkload.workerClaimEvents(db, "ClaimFiled", worker)).isEqualTo(1);
             assertThat(db.count("select count(*) from claim_view where worker_id = ? and scheme = 'TH_SSF_S33'"
