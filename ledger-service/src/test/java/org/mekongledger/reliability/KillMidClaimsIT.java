@@ -34,10 +34,11 @@ import org.mekongledger.support.TestDatabases;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KillMidClaimsIT {
 
-    private static final int WORKERS = 48;
+    /** Workers per burst: about three answers each (two filings, one approval). */
+    private static final int WORKERS = 32;
     private static final int CLIENTS = 8;
-    /** Of about three answers per worker (two filings, one approval): kill with most still to come. */
-    private static final int KILL_AFTER_ANSWERS = WORKERS;
+    /** When each burst is killed: after so many answers; 0 = the moment a change's transaction is seen open. */
+    private static final int[] KILL_AFTER_ANSWERS = {8, 0, 48};
 
     private static LedgerDatabase db;
     private static volatile ServiceProcess service;
@@ -62,17 +63,52 @@ class KillMidClaimsIT {
         }
     }
 
+    /**
+     * Three bursts on the same service, each on workers of its own, each killed at another moment: early,
+     * inside a change's open transaction (once one is seen), and late.
+     */
     @Test
     void killedInABurstOfClaimsNothingIsHalfRecordedAndRetriesLandAtMostOnce() throws Exception {
-        List<String> workers = ClaimsWorkload.insuredWorkers(admin(), WORKERS, reader());
+        List<String> workers = ClaimsWorkload.insuredWorkers(admin(), WORKERS * KILL_AFTER_ANSWERS.length, reader());
+        List<String> figures = new ArrayList<>();
+        int unanswered = 0;
+        for (int burst = 0; burst < KILL_AFTER_ANSWERS.length; burst++) {
+            Burst seen = burstKilledAndRetried(workers.subList(burst * WORKERS, (burst + 1) * WORKERS),
+                    KILL_AFTER_ANSWERS[burst]);
+            figures.add(seen.figures());
+            unanswered += seen.unanswered();
+        }
+        assertThat(unanswered).as("requests in flight at the kills").isPositive();
+        for (String worker : workers) {
+            assertThat(ClaimsWorkload.workerClaimEvents(db, "ClaimFiled", worker)).as(worker).isLessThanOrEqualTo(1);
+        }
+        Reliability.record("kill -9 of the service in a burst of claims and approvals, restart (" + figures.size()
+                        + " times)",
+                CLIENTS + " clients; per burst " + WORKERS + " workers each claimed by two desks at once, the 201"
+                        + " approved; every unanswered request sent again twice with its key: " + figures,
+                "nothing: every claim answered 201 and approval answered 200 there after restart, claim_view ="
+                        + " events, retries landed at most once, at most one claim per worker");
+    }
+
+    /** What one burst saw. */
+    private record Burst(String figures, int unanswered) {
+    }
+
+    /**
+     * Two desks claim each worker's lump sum at about the same moment and whoever gets 201 has it
+     * approved; the service is killed after {@code killAfter} answers (0: the moment a change's
+     * transaction is seen open, or after half the answers should that not be seen) and restarted.
+     */
+    private static Burst burstKilledAndRetried(List<String> workers, int killAfter) throws Exception {
         Map<String, String> filed = new ConcurrentHashMap<>();
         Set<String> approved = ConcurrentHashMap.newKeySet();
         List<Sent> unanswered = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> answers = Collections.synchronizedMap(new TreeMap<>());
         AtomicInteger answered = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
+        long claimsBefore = db.count("select count(*) from claim_view");
+        long approvedBefore = db.count("select count(*) from claim_view where status = 'APPROVED'");
 
-        // two desks claim each worker's lump sum at about the same moment; whoever gets 201 has it approved
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> desks = new ArrayList<>();
         for (String worker : workers) {
@@ -101,8 +137,20 @@ class KillMidClaimsIT {
                 }));
             }
         }
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(5))
-                .until(() -> answered.get() >= KILL_AFTER_ANSWERS || desks.stream().allMatch(Future::isDone));
+        AtomicBoolean inTransaction = new AtomicBoolean();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(2)).until(() -> {
+            if (desks.stream().allMatch(Future::isDone)) {
+                return true;
+            }
+            if (killAfter > 0) {
+                return answered.get() >= killAfter;
+            }
+            if (answered.get() > 2 && db.writingAChange()) {
+                inTransaction.set(true);
+                return true;
+            }
+            return answered.get() >= workers.size() * 3 / 2;
+        });
         killed.set(true); // no desk starts a request after this; those in flight die with the process
         int answeredAtKill = answered.get();
         service.kill();
@@ -111,10 +159,9 @@ class KillMidClaimsIT {
         }
         clients.shutdown();
         service = start();
-        System.out.println("claims burst killed after " + answeredAtKill + " answers: " + answers
-                + "; no answer: " + unanswered.size());
+        String moment = (inTransaction.get() ? "inside a change's transaction, " : "") + answeredAtKill + " answers in";
+        System.out.println("claims burst killed " + moment + ": " + answers + "; no answer: " + unanswered.size());
         assertThat(answers.keySet()).as("answers before the kill").isSubsetOf("claim 201", "claim 409", "approval 200");
-        assertThat(unanswered).as("requests in flight at the kill").isNotEmpty();
 
         // every answer given before the kill stands
         for (Map.Entry<String, String> claim : filed.entrySet()) {
@@ -128,8 +175,8 @@ class KillMidClaimsIT {
                     .as(claimId).isEqualTo("APPROVED");
             assertThat(ClaimsWorkload.claimEvents(db, "ClaimApproved", claimId)).isEqualTo(1);
         }
-        long claimsAfterRestart = db.count("select count(*) from claim_view");
-        long approvedAfterRestart = db.count("select count(*) from claim_view where status = 'APPROVED'");
+        long claimsStored = db.count("select count(*) from claim_view") - claimsBefore;
+        long approvedStored = db.count("select count(*) from claim_view where status = 'APPROVED'") - approvedBefore;
         theClaimsAreWholeAndOncePerWorker();
 
         // every request that got no answer, sent again with its key (twice: the second is a replay)
@@ -149,19 +196,9 @@ class KillMidClaimsIT {
         }
         System.out.println("retries after the restart: " + retries);
         theClaimsAreWholeAndOncePerWorker();
-        for (String worker : workers) {
-            assertThat(ClaimsWorkload.workerClaimEvents(db, "ClaimFiled", worker)).as(worker).isLessThanOrEqualTo(1);
-        }
-
-        Reliability.record("kill -9 of the service in a burst of claims and approvals, restart",
-                CLIENTS + " clients, " + WORKERS + " workers each claimed by two desks at once then approved;"
-                        + " killed after " + answeredAtKill + " answers " + answers + "; " + unanswered.size()
-                        + " requests unanswered, sent again twice with their keys: " + retries,
-                "nothing: " + filed.size() + " claims answered 201 and " + approved.size() + " approvals answered 200"
-                        + " all there after restart (" + claimsAfterRestart + " claims, " + approvedAfterRestart
-                        + " approved stored: " + (claimsAfterRestart - filed.size()) + " claims and "
-                        + (approvedAfterRestart - approved.size()) + " approvals committed without an answer),"
-                        + " claim_view = events, retries landed at most once, at most one claim per worker");
+        return new Burst("killed " + moment + " " + answers + ", " + (claimsStored - filed.size()) + " claims and "
+                + (approvedStored - approved.size()) + " approvals committed without an answer; " + unanswered.size()
+                + " unanswered, retried: " + retries, unanswered.size());
     }
 
     /** Sends once; a broken connection (the kill) leaves the request to be sent again. */
