@@ -105,6 +105,16 @@ final class LedgerDatabase {
                 and state = 'active' and query ilike 'insert into domain_event_entry%'""", name) > 0;
     }
 
+    /**
+     * Whether a service connection is inside a transaction that has written (holds a transaction id)
+     * and is not a tracking processor moving its token: a command's change, not yet committed.
+     */
+    boolean writingAChange() {
+        return count("""
+                select count(*) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()
+                and backend_xid is not null and query not ilike '%token_entry%'""", name) > 0;
+    }
+
     private Connection connect() throws SQLException {
         String separator = database.url().contains("?") ? "&" : "?";
         return DriverManager.getConnection(database.url() + separator + "currentSchema=ledger",

@@ -78,6 +78,16 @@ final class ServiceProcess implements AutoCloseable {
                 "--ledger.security.users[1].name=" + AUDITOR,
                 "--ledger.security.users[1].password={noop}" + AUDITOR_PW,
                 "--ledger.security.users[1].roles=AUDITOR",
+                // the claims desk: one files, two approve (maker-checker needs someone other than the filer)
+                "--ledger.security.users[2].name=" + ClaimsWorkload.OFFICER,
+                "--ledger.security.users[2].password={noop}" + ClaimsWorkload.OFFICER + "-pw",
+                "--ledger.security.users[2].roles=CLAIMS_OFFICER",
+                "--ledger.security.users[3].name=" + ClaimsWorkload.APPROVER,
+                "--ledger.security.users[3].password={noop}" + ClaimsWorkload.APPROVER + "-pw",
+                "--ledger.security.users[3].roles=APPROVER",
+                "--ledger.security.users[4].name=" + ClaimsWorkload.APPROVER_2,
+                "--ledger.security.users[4].password={noop}" + ClaimsWorkload.APPROVER_2 + "-pw",
+                "--ledger.security.users[4].roles=APPROVER",
                 "--logging.level.org.axonframework=WARN"));
         command.addAll(List.of(extraArguments));
         try {

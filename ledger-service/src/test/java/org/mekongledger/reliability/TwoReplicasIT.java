@@ -32,6 +32,8 @@ class TwoReplicasIT {
 
     /** README: an entitlement answer reflects another replica's change within 30 s. */
     private static final Duration DOCUMENTED_STALENESS = Duration.ofSeconds(30);
+    /** Races per claims test: one worker each, so every round is a fresh race. */
+    private static final int ROUNDS = 10;
     private static LedgerDatabase db;
     private static ServiceProcess first;
     private static ServiceProcess second;
@@ -151,6 +153,121 @@ class TwoReplicasIT {
         System.out.println("entitlement change seen on the other replica after " + seen.toMillis() + " ms");
         Reliability.record("two replicas on one database", "a change through one, entitlement asked through the other",
                 "seen after " + seen.toMillis() + " ms (bound " + DOCUMENTED_STALENESS.toSeconds() + " s)");
+    }
+
+    /** The claim_view row is written in the filing's own transaction: the other replica finds it at once. */
+    @Test
+    void aClaimFiledThroughOneIsApprovedThroughTheOtherAtOnce() throws Exception {
+        List<String> workers = ClaimsWorkload.insuredWorkers(admin(first), 3, reader(first), reader(second));
+        for (String worker : workers) {
+            Response filed = ClaimsWorkload.as(first, ClaimsWorkload.OFFICER).post("/api/v1/claims",
+                    ClaimsWorkload.claim(worker));
+            assertThat(filed.status()).as(filed.raw().body()).isEqualTo(201);
+            String claimId = filed.json().path("claimId").asString();
+
+            Response approved = ClaimsWorkload.as(second, ClaimsWorkload.APPROVER).post(
+                    ClaimsWorkload.approvalPath(claimId), Map.of());
+
+            assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+            assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
+            assertThat(reader(first).get("/api/v1/claims/" + claimId).json().path("status").asString())
+                    .isEqualTo("APPROVED");
+            assertThat(ClaimsWorkload.claimEvents(db, "ClaimApproved", claimId)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Two approvers press at the same moment, one through each replica: the worker's account approves
+     * once. The loser is told the claim is APPROVED, or (should the service's retries run out) that it
+     * lost a race; either way one ClaimApproved is stored.
+     */
+    @Test
+    void twoApproversAtOnceThroughBothReplicasApproveEachClaimOnce() throws Exception {
+        List<String> workers = ClaimsWorkload.insuredWorkers(admin(first), ROUNDS, reader(first), reader(second));
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (String worker : workers) {
+            Response filed = ClaimsWorkload.as(first, ClaimsWorkload.OFFICER).post("/api/v1/claims",
+                    ClaimsWorkload.claim(worker));
+            assertThat(filed.status()).as(filed.raw().body()).isEqualTo(201);
+            String claimId = filed.json().path("claimId").asString();
+
+            TimedClient one = ClaimsWorkload.as(first, ClaimsWorkload.APPROVER);
+            TimedClient other = ClaimsWorkload.as(second, ClaimsWorkload.APPROVER_2);
+            List<Response> answers = atTheSameMoment(
+                    () -> one.post(ClaimsWorkload.approvalPath(claimId), Map.of()),
+                    () -> other.post(ClaimsWorkload.approvalPath(claimId), Map.of()));
+
+            assertThat(answers).as(bodies(answers)).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
+            Response refused = answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            String why = refused.json().path("type").asString().endsWith("/concurrency-conflict") ? "concurrency-conflict"
+                    : refused.json().path("currentState").asString();
+            assertThat(why).as(refused.raw().body()).isIn("APPROVED", "concurrency-conflict");
+            outcomes.merge("200 + 409 " + why, 1, Integer::sum);
+            assertThat(ClaimsWorkload.claimEvents(db, "ClaimApproved", claimId)).isEqualTo(1);
+            assertThat(db.count("select count(*) from claim_view where claim_id = ? and status = 'APPROVED'", claimId))
+                    .isEqualTo(1);
+        }
+        System.out.println("two approvers at once through two replicas: " + outcomes);
+        Reliability.record("two replicas on one database", ROUNDS + " claims, each approved by two approvers at the"
+                        + " same moment, one through each replica",
+                "nothing doubled: " + outcomes + "; one ClaimApproved per claim");
+    }
+
+    /** Two desks file the same lump sum for one worker at the same moment, one through each replica. */
+    @Test
+    void twoClaimsAtOnceThroughBothReplicasFileOnePerWorkerAndScheme() throws Exception {
+        List<String> workers = ClaimsWorkload.insuredWorkers(admin(first), ROUNDS, reader(first), reader(second));
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (String worker : workers) {
+            TimedClient one = ClaimsWorkload.as(first, ClaimsWorkload.OFFICER);
+            TimedClient other = ClaimsWorkload.as(second, ClaimsWorkload.OFFICER);
+            List<Response> answers = atTheSameMoment(
+                    () -> one.post("/api/v1/claims", ClaimsWorkload.claim(worker)),
+                    () -> other.post("/api/v1/claims", ClaimsWorkload.claim(worker)));
+
+            assertThat(answers).as(bodies(answers)).extracting(Response::status).containsExactlyInAnyOrder(201, 409);
+            Response refused = answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            String winner = answers.stream().filter(r -> r.status() == 201).findFirst().orElseThrow()
+                    .json().path("claimId").asString();
+            // refused by the once-only rule, naming the claim that won (not by a lost race)
+            assertThat(refused.json().path("detail").asString()).as(refused.raw().body()).contains(winner);
+            outcomes.merge("201 + 409 " + refused.json().path("type").asString().replaceAll(".*/", ""), 1, Integer::sum);
+            assertThat(ClaimsWorkload.workerClaimEvents(db, "ClaimFiled", worker)).isEqualTo(1);
+            assertThat(db.count("select count(*) from claim_view where worker_id = ? and scheme = 'TH_SSF_S33'"
+                    + " and status in " + ClaimsWorkload.OPEN_OR_PAID, worker)).isEqualTo(1);
+        }
+        System.out.println("two claims at once through two replicas: " + outcomes);
+        Reliability.record("two replicas on one database", ROUNDS + " workers, each claimed twice at the same moment"
+                        + " (same lump sum), one claim through each replica",
+                "nothing doubled: " + outcomes + "; one ClaimFiled and one open claim per worker");
+    }
+
+    /** Both requests wait at a latch and are released together, so they race in the services. */
+    @SafeVarargs
+    private static List<Response> atTheSameMoment(java.util.concurrent.Callable<Response>... requests) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(requests.length);
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (java.util.concurrent.Callable<Response> request : requests) {
+                sent.add(clients.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : sent) {
+                answers.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            return answers;
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static String bodies(List<Response> answers) {
+        return answers.stream().map(r -> r.status() + " " + r.raw().body()).toList().toString();
     }
 
     private static int contributionMonths(Response entitlements) {
