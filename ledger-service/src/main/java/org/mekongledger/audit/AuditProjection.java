@@ -2,6 +2,7 @@ package org.mekongledger.audit;
 
 import java.lang.reflect.Method;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,11 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.mekongledger.axon.LedgerCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,15 +31,16 @@ import org.springframework.stereotype.Component;
 class AuditProjection {
 
     static final String PROCESSOR = "audit";
+    private static final String PENDING_ENTRIES = AuditProjection.class.getName() + ".pending";
     /** The record an event concerns besides the worker, most specific first. */
     private static final List<String> SUBJECTS = List.of("claimId", "filingId", "runId", "employerAccount", "ruleSetId");
     private static final Logger log = LoggerFactory.getLogger(AuditProjection.class);
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     /** Per payload type: the accessor of each id it has (absent when it has none). */
     private final Map<Class<?>, Map<String, Optional<Method>>> accessors = new ConcurrentHashMap<>();
 
-    AuditProjection(JdbcClient jdbc) {
+    AuditProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -52,13 +56,27 @@ class AuditProjection {
             }
         }
         Object actor = event.getMetaData().get(LedgerCommands.ACTOR);
-        jdbc.sql("""
-                        insert into audit_entry (kind, event_id, occurred_at, actor, action, worker_id, subject_id)
-                        values ('EVENT', ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""")
-                .params(event.getIdentifier(), Timestamp.from(event.getTimestamp()),
-                        actor == null ? null : actor.toString(), action(event, payload),
-                        id(payload, "workerId"), subject)
-                .update();
+        pendingEntries().add(new Object[] {event.getIdentifier(), Timestamp.from(event.getTimestamp()),
+                actor == null ? null : actor.toString(), action(event, payload), id(payload, "workerId"), subject});
+    }
+
+    /**
+     * Entries collected during the processor's unit of work (a batch of events), written in one
+     * JDBC batch just before it commits: after a burst of filings the trail catches up without a
+     * round trip per event competing with the requests.
+     */
+    private List<Object[]> pendingEntries() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("audit entries are written inside a unit of work");
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(PENDING_ENTRIES, key -> {
+            List<Object[]> pending = new ArrayList<>();
+            root.onPrepareCommit(unitOfWork -> jdbc.batchUpdate("""
+                    insert into audit_entry (kind, event_id, occurred_at, actor, action, worker_id, subject_id)
+                    values ('EVENT', ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""", pending));
+            return pending;
+        });
     }
 
     /**
