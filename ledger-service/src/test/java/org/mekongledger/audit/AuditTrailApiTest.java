@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +50,7 @@ class AuditTrailApiTest extends ApiTestBase {
         assertThat(amended.status()).as(amended.raw().body()).isEqualTo(201);
 
         List<JsonNode> ofWorker = await().atMost(Duration.ofSeconds(20)).until(
-                () -> entries("/api/v1/audit?workerId=" + worker), entries -> entries.size() >= 6);
+                () -> auditEntries("/api/v1/audit?workerId=" + worker), entries -> entries.size() >= 6);
         assertThat(ofWorker).extracting(e -> e.path("action").asString()).containsExactlyInAnyOrder(
                 "WorkerRegistered", "DocumentLinked", "ContributionRecorded", "ContributionReversed",
                 "LifeEventRecorded", "InsurancePeriodCredited");
@@ -66,7 +65,7 @@ class AuditTrailApiTest extends ApiTestBase {
         assertThat(timesOf(ofWorker)).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
         List<JsonNode> all = await().atMost(Duration.ofSeconds(20)).until(
-                () -> entries("/api/v1/audit?actor=" + ADMIN + "&size=500"), entries -> entries.stream()
+                () -> auditEntries("/api/v1/audit?actor=" + ADMIN + "&size=500"), entries -> entries.stream()
                         .anyMatch(e -> e.path("action").asString().equals("RuleSetVersionAdded")));
         assertThat(action(all, "EmployerRegistered").path("subjectId").asString()).isEqualTo(employer);
         assertThat(action(all, "ContributionsFiled").path("subjectId").asString()).isEqualTo(filingId);
@@ -88,7 +87,7 @@ class AuditTrailApiTest extends ApiTestBase {
                     convert_to('{"runId":"run-1"}', 'UTF8'), convert_to('{"actor":"settlement"}', 'UTF8'))""",
                 randomId());
         JsonNode unknown = await().atMost(Duration.ofSeconds(20)).until(
-                () -> entries("/api/v1/audit?actor=settlement").stream().findFirst().orElse(null),
+                () -> auditEntries("/api/v1/audit?actor=settlement").stream().findFirst().orElse(null),
                 java.util.Objects::nonNull);
         assertThat(unknown.path("action").asString()).isEqualTo("SettlementRunClosed");
     }
@@ -96,15 +95,15 @@ class AuditTrailApiTest extends ApiTestBase {
     @Test
     void aRedeliveredEventIsRecordedOnce() {
         String worker = registerWorker("LAO");
-        await().atMost(Duration.ofSeconds(20)).until(() -> entries("/api/v1/audit?workerId=" + worker).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries("/api/v1/audit?workerId=" + worker).size() == 1);
         TrackingEventProcessor audit = processing.eventProcessor("audit", TrackingEventProcessor.class).orElseThrow();
         audit.shutDown();
         audit.resetTokens();
         audit.start();
         // events are processed in order: once a later event is audited, the replay has passed the first
         String later = registerWorker("LAO");
-        await().atMost(Duration.ofSeconds(20)).until(() -> entries("/api/v1/audit?workerId=" + later).size() == 1);
-        assertThat(entries("/api/v1/audit?workerId=" + worker)).hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries("/api/v1/audit?workerId=" + later).size() == 1);
+        assertThat(auditEntries("/api/v1/audit?workerId=" + worker)).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where kind = 'EVENT'", Long.class))
                 .isEqualTo(eventCount());
     }
@@ -128,7 +127,7 @@ class AuditTrailApiTest extends ApiTestBase {
         assertThat(api.get("/api/v1/workers/" + khm, ADMIN, ADMIN_PW).status()).isEqualTo(200);
 
         // (the list read every MMR worker of this class's database; these two are this test's)
-        List<JsonNode> reads = entries("/api/v1/audit?actor=embassy-mmr&size=500").stream()
+        List<JsonNode> reads = auditEntries("/api/v1/audit?actor=embassy-mmr&size=500").stream()
                 .filter(e -> e.path("kind").asString().equals("READ"))
                 .filter(e -> List.of(mmr, other).contains(e.path("workerId").asString())).toList();
         assertThat(reads).extracting(e -> e.path("workerId").asString() + " " + e.path("path").asString())
@@ -139,7 +138,7 @@ class AuditTrailApiTest extends ApiTestBase {
                         mmr + " /api/v1/workers",
                         other + " /api/v1/workers");
         assertThat(reads).allSatisfy(e -> assertThat(e.path("action").asString()).isEqualTo(AuditTrail.READ_ACTION));
-        assertThat(entries("/api/v1/audit?actor=embassy-khm")).isEmpty();
+        assertThat(auditEntries("/api/v1/audit?actor=embassy-khm")).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where kind = 'READ' and actor in (?, ?)",
                 Long.class, ADMIN, AUDITOR)).isZero();
         // FUND_ADMIN reads the trail too
@@ -161,14 +160,14 @@ class AuditTrailApiTest extends ApiTestBase {
     @Test
     void filtersByTimeAndPage() {
         String worker = registerWorker("VNM");
-        await().atMost(Duration.ofSeconds(20)).until(() -> entries("/api/v1/audit?workerId=" + worker).size() == 1);
-        Instant at = Instant.parse(entries("/api/v1/audit?workerId=" + worker).get(0).path("at").asString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries("/api/v1/audit?workerId=" + worker).size() == 1);
+        Instant at = Instant.parse(auditEntries("/api/v1/audit?workerId=" + worker).get(0).path("at").asString());
         String base = "/api/v1/audit?workerId=" + worker;
-        assertThat(entries(base + "&from=" + at)).hasSize(1);
-        assertThat(entries(base + "&from=" + at.plusMillis(1))).isEmpty();
-        assertThat(entries(base + "&to=" + at)).isEmpty();
-        assertThat(entries(base + "&from=" + at.minusSeconds(60) + "&to=" + at.plusSeconds(60))).hasSize(1);
-        assertThat(entries(base + "&page=1")).isEmpty();
+        assertThat(auditEntries(base + "&from=" + at)).hasSize(1);
+        assertThat(auditEntries(base + "&from=" + at.plusMillis(1))).isEmpty();
+        assertThat(auditEntries(base + "&to=" + at)).isEmpty();
+        assertThat(auditEntries(base + "&from=" + at.minusSeconds(60) + "&to=" + at.plusSeconds(60))).hasSize(1);
+        assertThat(auditEntries(base + "&page=1")).isEmpty();
 
         registerWorker("VNM");
         Response first = read("/api/v1/audit?size=1&page=0");
@@ -203,14 +202,6 @@ class AuditTrailApiTest extends ApiTestBase {
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    private List<JsonNode> entries(String path) {
-        Response page = read(path);
-        assertThat(page.status()).as(page.raw().body()).isEqualTo(200);
-        List<JsonNode> entries = new ArrayList<>();
-        page.json().path("entries").forEach(entries::add);
-        return entries;
-    }
 
     private static JsonNode action(List<JsonNode> entries, String action) {
         return entries.stream().filter(e -> e.path("action").asString().equals(action)).findFirst()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ class ClaimAuditApiTest extends ClaimsApiTestBase {
         assertOk(paid(claimId, "BANKREF-1"), "PAID");
 
         List<JsonNode> trail = await().atMost(Duration.ofSeconds(20)).until(
-                () -> entries("/api/v1/audit?workerId=" + worker.workerId() + "&size=100"),
+                () -> auditEntries("/api/v1/audit?workerId=" + worker.workerId() + "&size=100"),
                 entries -> entries.stream().anyMatch(e -> e.path("action").asString().equals("ClaimPaid")));
 
         assertThat(actorOf(trail, "ClaimFiled")).isEqualTo(OFFICER);
@@ -57,11 +56,11 @@ class ClaimAuditApiTest extends ClaimsApiTestBase {
         // the fund's own officers read without a trail entry: the trail records the embassies' access
         assertThat(getAs(APPROVER, claimId).status()).isEqualTo(200);
 
-        List<JsonNode> reads = entries("/api/v1/audit?workerId=" + worker.workerId() + "&actor=" + EMBASSY_MMR);
+        List<JsonNode> reads = auditEntries("/api/v1/audit?workerId=" + worker.workerId() + "&actor=" + EMBASSY_MMR);
         assertThat(reads).extracting(e -> e.path("path").asString())
                 .containsExactlyInAnyOrder("/api/v1/claims/" + claimId, "/api/v1/claims");
         assertThat(reads).allSatisfy(e -> assertThat(e.path("kind").asString()).isEqualTo("READ"));
-        assertThat(entries("/api/v1/audit?workerId=" + worker.workerId() + "&actor=" + APPROVER)).isEmpty();
+        assertThat(auditEntries("/api/v1/audit?workerId=" + worker.workerId() + "&actor=" + APPROVER)).isEmpty();
     }
 
     @Test
@@ -78,14 +77,6 @@ class ClaimAuditApiTest extends ClaimsApiTestBase {
         Response onReturn = fileAs(EMBASSY_MMR, with(claim(worker.workerId()), "ground",
                 Map.of("type", "RETURNED", "date", "2025-12-20")));
         assertThat(onReturn.status()).as(onReturn.raw().body()).isNotEqualTo(403);
-    }
-
-    private List<JsonNode> entries(String path) {
-        Response page = read(path);
-        assertThat(page.status()).as(page.raw().body()).isEqualTo(200);
-        List<JsonNode> entries = new ArrayList<>();
-        page.json().path("entries").forEach(entries::add);
-        return entries;
     }
 
     private static String actorOf(List<JsonNode> entries, String action) {

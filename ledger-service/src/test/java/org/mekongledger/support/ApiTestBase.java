@@ -72,6 +72,15 @@ public abstract class ApiTestBase {
         return api.get(path, AUDITOR, AUDITOR_PW);
     }
 
+    /** A page of the audit trail, read as the auditor (the page must answer 200). */
+    protected List<tools.jackson.databind.JsonNode> auditEntries(String path) {
+        ApiClient.Response page = read(path);
+        assertThat(page.status()).as(page.raw().body()).isEqualTo(200);
+        List<tools.jackson.databind.JsonNode> entries = new ArrayList<>();
+        page.json().path("entries").forEach(entries::add);
+        return entries;
+    }
+
     protected static Map<String, Object> worker(String nationality, String documentType, String number) {
         Map<String, Object> worker = new LinkedHashMap<>();
         worker.put("givenName", "Thida");
