@@ -11,8 +11,8 @@ import org.mekongledger.api.Violation;
 import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.entitlement.Entitlement;
 import org.mekongledger.entitlement.Periodicity;
-import org.mekongledger.registry.WorkerQueries;
 import org.mekongledger.access.EmbassyMandate;
+import org.mekongledger.access.EmbassyScope;
 import org.mekongledger.security.Officer;
 import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.web.PlausibleDates;
@@ -27,12 +27,12 @@ import org.springframework.stereotype.Service;
 class ClaimFiling {
 
     private final LedgerCommands commands;
-    private final WorkerQueries workers;
+    private final EmbassyScope scope;
     private final ClaimAssessments assessments;
 
-    ClaimFiling(LedgerCommands commands, WorkerQueries workers, ClaimAssessments assessments) {
+    ClaimFiling(LedgerCommands commands, EmbassyScope scope, ClaimAssessments assessments) {
         this.commands = commands;
-        this.workers = workers;
+        this.scope = scope;
         this.assessments = assessments;
     }
 
@@ -46,13 +46,8 @@ class ClaimFiling {
     String file(ClaimApplication application) {
         refuseImplausible(application);
         Officer officer = Officer.current();
-        boolean actsFor = workers.personalFacts(application.workerId())
-                .map(WorkerQueries.PersonalFacts::nationality)
-                .filter(officer::sees)
-                .isPresent();
-        if (!actsFor) {
-            throw new UnknownRecord("worker", application.workerId());
-        }
+        // another nationality's worker answers as an unknown one; an unknown worker is found out by the assessment
+        scope.requireVisible(officer, application.workerId());
         if (application.ground() != null) {
             // a new ground is recorded on the worker: an embassy officer records only what an embassy
             // witnesses; a claim on a death the fund recorded rests on the history and needs no ground
