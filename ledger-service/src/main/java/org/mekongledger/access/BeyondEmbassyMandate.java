@@ -1,7 +1,9 @@
 package org.mekongledger.access;
 
-/** An embassy officer asked for a step only the fund's own officers take: answered 403. */
-public class BeyondEmbassyMandate extends RuntimeException {
+import org.springframework.security.access.AccessDeniedException;
+
+/** An embassy officer asked for a step only the fund's own officers take: answered 403 like any access refusal. */
+public class BeyondEmbassyMandate extends AccessDeniedException {
     public BeyondEmbassyMandate(String message) {
         super(message);
     }

@@ -28,6 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedMethod;
@@ -110,6 +111,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(SEPARATION_OF_DUTIES);
         problem.setTitle("Not by the same person");
         return problem;
+    }
+
+    /**
+     * A step the signed-in user's role allows on the URL, refused further in for this record or
+     * request (an embassy officer's mandate): the same 403 problem the URL rules answer.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException refusal) {
+        return ProblemWriter.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", refusal.getMessage());
     }
 
     /** A second stream for the same aggregate: the employer account is taken. */
