@@ -45,10 +45,6 @@ public record Officer(String name, Set<Role> roles, String nationality) {
         return new Officer(authentication.getName(), roles, nationality);
     }
 
-    public boolean has(Role role) {
-        return roles.contains(role);
-    }
-
     /**
      * The nationality whose workers alone this officer may see and act for; empty for an officer
      * who sees every worker. Holding EMBASSY_OFFICER limits, whatever other role is held.
