@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.mekongledger.api.ClaimEvents.ClaimApproved;
 import org.mekongledger.api.ClaimEvents.ClaimCancelled;
 import org.mekongledger.api.ClaimEvents.ClaimFailed;
@@ -103,11 +102,6 @@ class ClaimProjection {
                 .params(ClaimStatus.FAILED.name(), event.reasonCode(), event.reason(), event.claimId())
                 .update();
         step(event.claimId(), ClaimStatus.FAILED, event.actor(), at, event.reason());
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("truncate claim_history, claim_view").update();
     }
 
     private void decided(String claimId, ClaimStatus status, String actor, Instant at, String reason) {
