@@ -282,10 +282,12 @@ public class WorkerAccount {
         String operator = requireActor(actor);
         AccountClaim claim = claim(command.claimId());
         ClaimTransitions.require(claim.claimId(), claim.status(), ClaimStatus.SCHEDULED);
-        if (command.settlementRun() == null || command.settlementRun().isBlank()) {
-            throw new RequestRefused("settlementRun", "a scheduled claim names its settlement run");
+        // CONTRACT STUB (issue 9): idempotent re-sends and instruction checks land with the settlement service
+        if (command.instruction() == null) {
+            throw new RequestRefused("instruction", "a scheduled claim carries its payment instruction");
         }
-        apply(new ClaimScheduled(workerId, claim.claimId(), command.settlementRun(), operator));
+        apply(new ClaimScheduled(workerId, claim.claimId(), command.instruction().settlementRun(),
+                command.instruction(), operator));
     }
 
     @CommandHandler
@@ -293,7 +295,8 @@ public class WorkerAccount {
         String operator = requireActor(actor);
         AccountClaim claim = claim(command.claimId());
         ClaimTransitions.require(claim.claimId(), claim.status(), ClaimStatus.PAID);
-        apply(new ClaimPaid(workerId, claim.claimId(), command.bankReference(), operator));
+        // CONTRACT STUB (issue 9): the instruction settled comes from the claim's state
+        apply(new ClaimPaid(workerId, claim.claimId(), command.bankReference(), command.statusReport(), null, operator));
     }
 
     @CommandHandler
@@ -304,7 +307,9 @@ public class WorkerAccount {
         if (command.reasonCode() == null || command.reasonCode().isBlank()) {
             throw new RequestRefused("reasonCode", "a failed payment names the bank's reason code");
         }
-        apply(new ClaimFailed(workerId, claim.claimId(), command.reasonCode(), command.reason(), operator));
+        // CONTRACT STUB (issue 9): the instruction and approved amount come from the claim's state
+        apply(new ClaimFailed(workerId, claim.claimId(), command.reasonCode(), command.reason(), command.statusReport(),
+                null, null, null, operator));
     }
 
     private AccountClaim claim(String claimId) {

@@ -37,14 +37,27 @@ public final class ClaimCommands {
     public record CancelClaim(@TargetAggregateIdentifier String workerId, String claimId, String reason) {
     }
 
-    /** Settlement took the approved claim into a run. */
-    public record ScheduleClaim(@TargetAggregateIdentifier String workerId, String claimId, String settlementRun) {
+    /**
+     * Settlement instructed a bank to pay the approved claim. Sending the same instruction again
+     * (a run resumed after a crash) changes nothing; another instruction for a claim already
+     * scheduled is refused.
+     */
+    public record ScheduleClaim(@TargetAggregateIdentifier String workerId, String claimId,
+                                PaymentInstruction instruction) {
     }
 
-    public record RecordClaimPaid(@TargetAggregateIdentifier String workerId, String claimId, String bankReference) {
+    /**
+     * The bank reports the instruction {@code endToEndId} settled. The same report again changes
+     * nothing; an end-to-end id the claim was not instructed under is refused.
+     *
+     * @param statusReport the bank's status report (pain.002 message id) that said so
+     */
+    public record RecordClaimPaid(@TargetAggregateIdentifier String workerId, String claimId, String endToEndId,
+                                  String bankReference, String statusReport) {
     }
 
-    public record RecordClaimFailed(@TargetAggregateIdentifier String workerId, String claimId, String reasonCode,
-                                    String reason) {
+    /** The bank reports the instruction {@code endToEndId} rejected, with its ISO 20022 reason code. */
+    public record RecordClaimFailed(@TargetAggregateIdentifier String workerId, String claimId, String endToEndId,
+                                    String reasonCode, String reason, String statusReport) {
     }
 }

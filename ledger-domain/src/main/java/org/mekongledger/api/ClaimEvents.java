@@ -30,12 +30,24 @@ public final class ClaimEvents {
     public record ClaimCancelled(String workerId, String claimId, String reason, String actor) {
     }
 
-    public record ClaimScheduled(String workerId, String claimId, String settlementRun, String actor) {
+    /** @param instruction what the bank was told to pay, converted at the run's rate */
+    public record ClaimScheduled(String workerId, String claimId, String settlementRun, PaymentInstruction instruction,
+                                 String actor) {
     }
 
-    public record ClaimPaid(String workerId, String claimId, String bankReference, String actor) {
+    /**
+     * The benefit reached the payee. Carries the instruction it settles, so the journal books the
+     * payment (benefit liability debited, the paid currency's bank clearing credited) from the event alone.
+     */
+    public record ClaimPaid(String workerId, String claimId, String bankReference, String statusReport,
+                            PaymentInstruction instruction, String actor) {
     }
 
-    public record ClaimFailed(String workerId, String claimId, String reasonCode, String reason, String actor) {
+    /**
+     * The bank could not pay. {@code instruction} is the one rejected and {@code amount} the approved
+     * amount whose booking the journal reverses; the claim may be approved again or cancelled.
+     */
+    public record ClaimFailed(String workerId, String claimId, String reasonCode, String reason, String statusReport,
+                              PaymentInstruction instruction, BigDecimal amount, String currency, String actor) {
     }
 }

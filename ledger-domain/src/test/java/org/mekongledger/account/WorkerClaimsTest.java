@@ -49,6 +49,7 @@ import org.mekongledger.api.DocumentType;
 import org.mekongledger.api.IdentityDocument;
 import org.mekongledger.api.LifeEventRecorded;
 import org.mekongledger.api.Payee;
+import org.mekongledger.api.PaymentInstruction;
 import org.mekongledger.api.PaymentChannel;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.SeparationOfDuties;
@@ -94,9 +95,14 @@ class WorkerClaimsTest {
             OFFICER);
     static final ClaimApproved APPROVED = new ClaimApproved(SOKHA, CLAIM, new BigDecimal("52000.00"), "THB", PAYABLE,
             BANK, true, APPROVER);
-    static final ClaimScheduled SCHEDULED = new ClaimScheduled(SOKHA, CLAIM, "RUN-2026-03-05", SETTLEMENT);
-    static final ClaimPaid PAID = new ClaimPaid(SOKHA, CLAIM, "ACLB-778812", SETTLEMENT);
-    static final ClaimFailed FAILED = new ClaimFailed(SOKHA, CLAIM, "AC04", "account closed", SETTLEMENT);
+    static final PaymentInstruction INSTRUCTION = new PaymentInstruction("SR-2026-03-05",
+            "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f-1", "SSF-KTB-THB", new BigDecimal("52000.00"), "THB",
+            new BigDecimal("6093880.00"), "KHR", new BigDecimal("117.19"), LocalDate.of(2026, 3, 5),
+            "Bank of Thailand reference rate");
+    static final ClaimScheduled SCHEDULED = new ClaimScheduled(SOKHA, CLAIM, "SR-2026-03-05", INSTRUCTION, SETTLEMENT);
+    static final ClaimPaid PAID = new ClaimPaid(SOKHA, CLAIM, "ACLB-778812", "BANK-STS-1", null, SETTLEMENT);
+    static final ClaimFailed FAILED = new ClaimFailed(SOKHA, CLAIM, "AC04", "account closed", "BANK-STS-1", null, null,
+            null, SETTLEMENT);
     static final ClaimRejected REJECTED = new ClaimRejected(SOKHA, CLAIM, "not the worker's signature", APPROVER);
     static final ClaimCancelled CANCELLED = new ClaimCancelled(SOKHA, CLAIM, "the worker withdrew it", OFFICER);
 
@@ -162,9 +168,10 @@ class WorkerClaimsTest {
         APPROVE(ClaimStatus.APPROVED, new ApproveClaim(SOKHA, CLAIM, PAYABLE, null), APPROVER, APPROVED),
         REJECT(ClaimStatus.REJECTED, new RejectClaim(SOKHA, CLAIM, "not the worker's signature"), APPROVER, REJECTED),
         CANCEL(ClaimStatus.CANCELLED, new CancelClaim(SOKHA, CLAIM, "the worker withdrew it"), OFFICER, CANCELLED),
-        SCHEDULE(ClaimStatus.SCHEDULED, new ScheduleClaim(SOKHA, CLAIM, "RUN-2026-03-05"), SETTLEMENT, SCHEDULED),
-        RECORD_PAID(ClaimStatus.PAID, new RecordClaimPaid(SOKHA, CLAIM, "ACLB-778812"), SETTLEMENT, PAID),
-        RECORD_FAILED(ClaimStatus.FAILED, new RecordClaimFailed(SOKHA, CLAIM, "AC04", "account closed"), SETTLEMENT,
+        SCHEDULE(ClaimStatus.SCHEDULED, new ScheduleClaim(SOKHA, CLAIM, INSTRUCTION), SETTLEMENT, SCHEDULED),
+        RECORD_PAID(ClaimStatus.PAID, new RecordClaimPaid(SOKHA, CLAIM, INSTRUCTION.endToEndId(), "ACLB-778812", "BANK-STS-1"), SETTLEMENT, PAID),
+        RECORD_FAILED(ClaimStatus.FAILED, new RecordClaimFailed(SOKHA, CLAIM, INSTRUCTION.endToEndId(), "AC04", "account closed",
+                "BANK-STS-1"), SETTLEMENT,
                 FAILED);
 
         final ClaimStatus target;
@@ -519,11 +526,11 @@ class WorkerClaimsTest {
         @Test
         void schedulingNamesTheRunAndAFailureItsCode() {
             fixture.given(historyTo(ClaimStatus.APPROVED))
-                    .when(new ScheduleClaim(SOKHA, CLAIM, ""), by(SETTLEMENT))
+                    .when(new ScheduleClaim(SOKHA, CLAIM, null), by(SETTLEMENT))
                     .expectNoEvents()
-                    .expectException(refusing("settlementRun"));
+                    .expectException(refusing("instruction"));
             fixture.given(historyTo(ClaimStatus.SCHEDULED))
-                    .when(new RecordClaimFailed(SOKHA, CLAIM, null, "account closed"), by(SETTLEMENT))
+                    .when(new RecordClaimFailed(SOKHA, CLAIM, INSTRUCTION.endToEndId(), null, "account closed", "BANK-STS-1"), by(SETTLEMENT))
                     .expectNoEvents()
                     .expectException(refusing("reasonCode"));
         }

@@ -52,9 +52,9 @@ class ClaimPrintoutsTest {
                         "approver"),
                 new ClaimRejected("W-1", "C-1", "not eligible", "approver"),
                 new ClaimCancelled("W-1", "C-1", "withdrawn", "claims-officer"),
-                new ClaimScheduled("W-1", "C-1", "RUN-1", "settlement"),
-                new ClaimPaid("W-1", "C-1", "BANK-REF-1", "settlement"),
-                new ClaimFailed("W-1", "C-1", "AC04", "account closed", "settlement")));
+                new ClaimScheduled("W-1", "C-1", "RUN-1", null, "settlement"),
+                new ClaimPaid("W-1", "C-1", "BANK-REF-1", "STS-1", null, "settlement"),
+                new ClaimFailed("W-1", "C-1", "AC04", "account closed", "STS-1", null, null, null, "settlement")));
     }
 
     @ParameterizedTest

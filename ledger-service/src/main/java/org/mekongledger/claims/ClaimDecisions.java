@@ -48,18 +48,6 @@ class ClaimDecisions {
         return decide(claimId, claim -> new CancelClaim(claim.workerId(), claimId, reason));
     }
 
-    ClaimView schedule(String claimId, String settlementRun) {
-        return decide(claimId, claim -> new ScheduleClaim(claim.workerId(), claimId, settlementRun));
-    }
-
-    ClaimView paid(String claimId, String bankReference) {
-        return decide(claimId, claim -> new RecordClaimPaid(claim.workerId(), claimId, bankReference));
-    }
-
-    ClaimView failed(String claimId, String reasonCode, String reason) {
-        return decide(claimId, claim -> new RecordClaimFailed(claim.workerId(), claimId, reasonCode, reason));
-    }
-
     /** Sends the step's command to the worker the claim is on, then answers the claim as it now stands. */
     private ClaimView decide(String claimId, Function<ClaimView, Object> command) {
         commands.send(command.apply(claims.claim(claimId)));

@@ -5,11 +5,8 @@ import java.net.URI;
 import org.mekongledger.web.contract.ClaimsApi;
 import org.mekongledger.web.contract.model.Claim;
 import org.mekongledger.web.contract.model.ClaimApproval;
-import org.mekongledger.web.contract.model.ClaimFailure;
 import org.mekongledger.web.contract.model.ClaimList;
-import org.mekongledger.web.contract.model.ClaimPayment;
 import org.mekongledger.web.contract.model.ClaimReason;
-import org.mekongledger.web.contract.model.ClaimScheduling;
 import org.mekongledger.web.contract.model.ClaimStatus;
 import org.mekongledger.web.contract.model.FileClaimRequest;
 import org.springframework.http.ResponseEntity;
@@ -70,21 +67,6 @@ class ClaimsController implements ClaimsApi {
     @Override
     public ResponseEntity<Claim> cancelClaim(String claimId, ClaimReason request, String idempotencyKey) {
         return ok(decisions.cancel(claimId, request.getReason().strip()));
-    }
-
-    @Override
-    public ResponseEntity<Claim> scheduleClaim(String claimId, ClaimScheduling request, String idempotencyKey) {
-        return ok(decisions.schedule(claimId, request.getSettlementRun()));
-    }
-
-    @Override
-    public ResponseEntity<Claim> recordClaimPaid(String claimId, ClaimPayment request, String idempotencyKey) {
-        return ok(decisions.paid(claimId, request.getBankReference()));
-    }
-
-    @Override
-    public ResponseEntity<Claim> recordClaimFailed(String claimId, ClaimFailure request, String idempotencyKey) {
-        return ok(decisions.failed(claimId, request.getReasonCode(), request.getReason().strip()));
     }
 
     private static ResponseEntity<Claim> ok(ClaimView claim) {
