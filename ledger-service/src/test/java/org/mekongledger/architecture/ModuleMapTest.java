@@ -45,7 +45,7 @@ class ModuleMapTest {
             module("contribution", "vocabulary"),                   // contribution rule sets and each party's share of a wage
             module("entitlement", "vocabulary", "contribution"),    // entitlement rule sets, the case of a worker and the engine that answers it
             module("ruleset", "api", "vocabulary", "contribution", "entitlement"), // the catalogue of rule sets (their kinds and versions) and its amendments
-            module("claim", "api"),                                 // benefit-claim policies: the claim life cycle, payee checks, payee name match
+            module("claim", "api", "payment"),                      // benefit-claim policies: the claim life cycle, payee checks, payee name match, payment instructions
             module("payment"),                                      // paying abroad: ISO 4217 minor units, conversion at a fund's rate
             module("account", "api", "vocabulary", "contribution", "claim"), // aggregate: a worker's account (identity, documents, insured months, claims)
             module("employer", "api", "vocabulary"),                // aggregate: an employer
@@ -72,7 +72,7 @@ class ModuleMapTest {
                     "registry", "ledger", "rulelibrary", "security", "access"),                              // entitlements: a worker's history and the engine's answers
             module("claims", "api", "vocabulary", "entitlement", "axon", "web", "web.contract", "security", "registry",
                     "assessment", "access", "audit"),                                                      // benefit claims: filing (assessed by the engine), decisions, read model
-            module("fx", "payment", "axon", "web", "web.contract", "security"),     // exchange rates the fund pays at, set by the fund administrator
+            module("fx", "api", "payment", "axon", "web", "web.contract", "security"),     // exchange rates the fund pays at, set by the fund administrator
             module("settlement", "api", "payment", "axon", "web", "web.contract", "security", "claims", "fx"), // what the settlement batch reads and reports: payable claims, instructions, bank outcomes
             module("demo", "api", "vocabulary", "filing", "axon"));                  // the demo profile's seeded population
 
