@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 class SettlementJournalApiTest extends BenefitClaimsTestBase {
 
     private static final String RUN = "SR-2026-12-01";
+    private static final String CONCURRENT_RUN = "SR-2026-12-15";
 
     @Test
     void aRunsPaymentsAndFailuresAreBookedOnceAndItsSummaryAgreesWithTheJournal() {
@@ -83,6 +84,28 @@ class SettlementJournalApiTest extends BenefitClaimsTestBase {
                     Map.entry("TH_SSF_S33/BENEFIT_EXPENSE/OLD_AGE_LUMP_SUM", "0.00/1080.00"),
                     Map.entry("TH_SSF_S33/BENEFIT_LIABILITY", "2160.00/0.00"));
         }
+    }
+
+    @Test
+    void theSameReportSentFourTimesAtOnceBooksThePaymentOnce() throws Exception {
+        String worker = insuredWorker("KHM");
+        String claim = approvedClaim(worker);
+        PaymentInstruction paying = instruction(CONCURRENT_RUN, claim);
+        Response scheduled = settle("/api/v1/settlement/schedulings", Map.of("instructions", List.of(body(claim, paying))));
+        assertThat(scheduled.status()).as(scheduled.raw().body()).isEqualTo(200);
+        Map<String, Object> report = Map.of("outcomes",
+                List.of(outcome(claim, paying, "PAID", Map.of("bankReference", "ABA-20261215-0001"))));
+
+        List<Response> answers = inParallel(java.util.Collections.nCopies(4,
+                () -> settle("/api/v1/settlement/bank-outcomes", report)));
+
+        answers.forEach(answer -> assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200));
+        JsonNode run = runSummary(ADMIN, CONCURRENT_RUN);
+        assertThat(lines(run)).containsExactly("KHR PAID 1 1080.00 39420.00");
+        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where claim_id = ? and kind = 'BENEFIT_PAYMENT'",
+                Long.class, claim)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%ClaimPaid'", Long.class, worker)).isEqualTo(1);
     }
 
     @Test
