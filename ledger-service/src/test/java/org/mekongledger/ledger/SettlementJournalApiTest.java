@@ -25,6 +25,7 @@ class SettlementJournalApiTest extends BenefitClaimsTestBase {
 
     private static final String RUN = "SR-2026-12-01";
     private static final String CONCURRENT_RUN = "SR-2026-12-15";
+    private static final String LATER_RUN = "SR-2026-12-08";
 
     @Test
     void aRunsPaymentsAndFailuresAreBookedOnceAndItsSummaryAgreesWithTheJournal() {
@@ -64,7 +65,8 @@ class SettlementJournalApiTest extends BenefitClaimsTestBase {
                 Map.entry("TH_SSF_S33/BENEFIT_LIABILITY", "DEBIT 1080.00"),
                 Map.entry("TH_SSF_S33/BENEFIT_EXPENSE/OLD_AGE_LUMP_SUM", "CREDIT 1080.00"));
         assertThat(reversal.path("payment").path("reasonCode").asString()).isEqualTo("AC04");
-        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where line_kind = 'BENEFIT'", Long.class))
+        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where claim_id in (?, ?)", Long.class,
+                paidClaim, failedClaim))
                 .as("two approvals, one payment, one reversal: the report recorded twice is booked once")
                 .isEqualTo(4);
 
@@ -84,6 +86,41 @@ class SettlementJournalApiTest extends BenefitClaimsTestBase {
                     Map.entry("TH_SSF_S33/BENEFIT_EXPENSE/OLD_AGE_LUMP_SUM", "0.00/1080.00"),
                     Map.entry("TH_SSF_S33/BENEFIT_LIABILITY", "2160.00/0.00"));
         }
+
+        // the failed claim approved again to a wallet, instructed anew in a later run and paid
+        Map<String, Object> wallet = new LinkedHashMap<>();
+        wallet.put("name", "Thida Sok");
+        wallet.put("channel", "MOBILE_WALLET");
+        wallet.put("country", "KHM");
+        wallet.put("currency", "KHR");
+        wallet.put("walletProvider", "Wing");
+        wallet.put("msisdn", "+85512345678");
+        Response approvedAgain = api.post("/api/v1/claims/" + failedClaim + "/approval", "approver-2", "approver-2-pw",
+                Map.of("newPayee", wallet));
+        assertThat(approvedAgain.status()).as(approvedAgain.raw().body()).isEqualTo(200);
+        PaymentInstruction second = instruction(LATER_RUN, failedClaim, 2);
+        Response rescheduled = settle("/api/v1/settlement/schedulings",
+                Map.of("instructions", List.of(body(failedClaim, second))));
+        assertThat(rescheduled.status()).as(rescheduled.raw().body()).isEqualTo(200);
+        Response paidAtLast = settle("/api/v1/settlement/bank-outcomes", Map.of("outcomes",
+                List.of(outcome(failedClaim, second, "PAID", Map.of("bankReference", "WING-20261208-7")))));
+        assertThat(paidAtLast.status()).as(paidAtLast.raw().body()).isEqualTo(200);
+        Response ledger = ledgerWith(failedWorker, 7);
+        List<String> kinds = new java.util.ArrayList<>();
+        ledger.json().path("entries").path("items").forEach(entry -> kinds.add(entry.path("kind").asString()));
+        assertThat(kinds).containsExactly("BENEFIT_PAYMENT", "BENEFIT_APPROVAL", "BENEFIT_REVERSAL", "BENEFIT_APPROVAL",
+                "CONTRIBUTION", "CONTRIBUTION", "CONTRIBUTION");
+        assertThat(lines(runSummary(AUDITOR, RUN))).as("the failure stays in its run")
+                .containsExactly("KHR FAILED 1 1080.00 39420.00", "KHR PAID 1 1080.00 39420.00");
+        assertThat(lines(runSummary(AUDITOR, LATER_RUN))).containsExactly("KHR PAID 1 1080.00 39420.00");
+        Response balance = read("/api/v1/ledger/trial-balance?currency=THB");
+        assertThat(balance.json().path("totalDebit").asString()).isEqualTo(balance.json().path("totalCredit").asString());
+        Map<String, String> accounts = new LinkedHashMap<>();
+        balance.json().path("accounts").forEach(account -> accounts.put(account.path("account").asString(),
+                account.path("debit").asString() + "/" + account.path("credit").asString()));
+        // every approval in this database is paid or reversed: nothing is owed any more
+        String[] liability = accounts.get("TH_SSF_S33/BENEFIT_LIABILITY").split("/");
+        assertThat(liability[0]).isEqualTo(liability[1]);
     }
 
     @Test
