@@ -59,6 +59,9 @@ import org.mekongledger.settlement.bankfile.pain001.RemittanceInformation16;
  * <p>Same input, same bytes: UTF-8, the message namespace declared once as the default namespace,
  * one element a line, amounts with exactly the currency's ISO 4217 minor-unit digits.
  *
+ * <p>{@code out} is flushed, never closed: the caller owns it (and forces it to disk before renaming
+ * the temporary file).
+ *
  * <p>Payment choices a fund's bank expects: {@code PmtMtd} TRF; {@code PmtTpInf/CtgyPurp} SSBE
  * (ISO external code "social security benefit"); {@code ChrgBr} DEBT: the fund bears the charges so a
  * benefit reaches the returnee in full (SLEV only means "as the service level says", which is a SEPA

@@ -66,6 +66,19 @@ class Pain002ReaderTest {
     }
 
     @Test
+    void prefixesASchemaLocationHintAndAByteOrderMarkAreAllFine() throws Exception {
+        String prefixed = report("<GrpSts>ACSC</GrpSts>", "", tx("a-1", "ACSC"))
+                .replace("<Document xmlns=\"" + NS + "\">", "<p:Document xmlns:p=\"" + NS + "\" "
+                        + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                        + "xsi:schemaLocation=\"" + NS + " http://127.0.0.1:9/pain.002.001.10.xsd\">")
+                .replace("</Document>", "</p:Document>")
+                .replaceAll("<(/?)(?!p:|\\?)([A-Za-z])", "<$1p:$2");
+        assertThat(Pain002Reader.read(file(prefixed)).transactions()).extracting(TransactionStatus::status).containsExactly("ACSC");
+        String withBom = "\uFEFF" + report("", "", tx("a-1", "RJCT"));
+        assertThat(Pain002Reader.read(file(withBom)).transactions()).extracting(TransactionStatus::status).containsExactly("RJCT");
+    }
+
+    @Test
     void aTransactionWithoutItsOwnStatusTakesItsBlocksOrElseTheGroups() throws Exception {
         StatusReport byBlock = Pain002Reader.read(file(report("<GrpSts>PART</GrpSts>",
                 "<PmtInfSts>RJCT</PmtInfSts><StsRsnInf><Rsn><Cd>AM04</Cd></Rsn></StsRsnInf>", tx("a-1", null))));
