@@ -137,6 +137,23 @@ public final class Pain001Writer {
         }
     }
 
+    /**
+     * Why this payment could not go into a pain.001, or empty when it can: the same checks the writer
+     * makes, for a caller to ask when it freezes a run, long before the file is written. The text
+     * names fields, never the payee's data.
+     */
+    public static Optional<String> problemWith(CreditTransfer transfer) {
+        try {
+            Objects.requireNonNull(transfer, "transfer");
+            String endToEndId = IsoText.identifier(transfer.endToEndId(), 35, "EndToEndId");
+            int digits = minorUnits(transfer.currency(), "EndToEndId " + endToEndId + " currency");
+            transaction(transfer, endToEndId, amount(transfer.amount(), digits, "EndToEndId " + endToEndId));
+            return Optional.empty();
+        } catch (IllegalArgumentException | NullPointerException problem) {
+            return Optional.of(problem.getMessage());
+        }
+    }
+
     private static Tally streamTransactions(PaymentBlock block, TransferSource transfers, Marshaller marshaller,
                                             DocumentStreamWriter doc) {
         Tally tally = new Tally();

@@ -79,6 +79,14 @@ class CsvFilesTest {
     }
 
     @Test
+    void aCallerCanAskBeforehandWhetherAPayoutCanBeWritten() {
+        assertThat(PartnerFileWriter.problemWith(payout("1-1", "A", "1.25", "THB"))).isEmpty();
+        assertThat(PartnerFileWriter.problemWith(payout("1-1", "Secret", "1.5", "VND")))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("more decimals").doesNotContain("Secret"));
+        assertThat(PartnerFileWriter.problemWith(payout("1-1", "A", "1", "XXY"))).isPresent();
+    }
+
+    @Test
     void aPayoutNeverShowsThePayeeInItsToString() {
         assertThat(payout("1-1", "Secret Name", "1", "THB").toString())
                 .contains("1-1").doesNotContain("Secret").doesNotContain("+959123456789");
