@@ -44,6 +44,9 @@ public class FakeLedger implements Ledger {
     public final AtomicInteger outcomeCalls = new AtomicInteger();
     /** Fails (as if the connection dropped after the service recorded) the n-th schedule call, 1-based; 0 never. */
     public volatile int failScheduleCallAfterRecording;
+    /** Likewise for the n-th outcome call that records (not checkOnly), 1-based; 0 never. */
+    public volatile int failRecordingCallAfterRecording;
+    private int recordingCalls;
 
     public void reset() {
         claims.clear();
@@ -52,6 +55,8 @@ public class FakeLedger implements Ledger {
         instructedEndToEndIds.clear();
         outcomeCalls.set(0);
         failScheduleCallAfterRecording = 0;
+        failRecordingCallAfterRecording = 0;
+        recordingCalls = 0;
     }
 
     public void rate(LocalDate date, String currency, String rate) {
@@ -137,6 +142,9 @@ public class FakeLedger implements Ledger {
             claim.status = outcome.paid() ? "PAID" : "FAILED";
             claim.statusReport = outcome.statusReport();
             claim.reasonCode = outcome.reasonCode();
+        }
+        if (failRecordingCallAfterRecording == ++recordingCalls) {
+            throw new LedgerUnavailable("connection lost after the service recorded", null);
         }
     }
 
