@@ -13,6 +13,7 @@ import org.mekongledger.api.ClaimCommands.ScheduleClaim;
 import org.mekongledger.api.ClaimCommands.ScheduleClaims;
 import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.PaymentInstruction;
+import org.mekongledger.web.ProblemWriter;
 import org.mekongledger.web.contract.SettlementApi;
 import org.mekongledger.web.contract.model.BankOutcome;
 import org.mekongledger.web.contract.model.BankOutcomes;
@@ -20,7 +21,11 @@ import org.mekongledger.web.contract.model.ClaimSchedulings;
 import org.mekongledger.web.contract.model.PayableClaimPage;
 import org.mekongledger.web.contract.model.SettlementResult;
 import org.mekongledger.web.contract.model.SettlementResults;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -81,6 +86,19 @@ class SettlementController implements SettlementApi {
         }
         return ResponseEntity.ok(results(steps.run("outcomes", items, RecordBankOutcomes::new,
                 Boolean.TRUE.equals(request.getCheckOnly()))));
+    }
+
+    /**
+     * 409 as for a single claim ({@code claim-in-wrong-state}, {@code currentState}), naming the item
+     * of the request and its claim.
+     */
+    @ExceptionHandler(ItemInWrongState.class)
+    ProblemDetail itemInWrongState(ItemInWrongState refused) {
+        ProblemDetail problem = ProblemWriter.fieldProblem(HttpStatus.CONFLICT, "claim-in-wrong-state",
+                "Not allowed in the claim's state", refused.getMessage(), refused.item());
+        problem.setProperty("currentState", refused.refusal().current().name());
+        problem.setProperty("claimId", refused.claimId());
+        return problem;
     }
 
     private static PaymentInstruction instruction(org.mekongledger.web.contract.model.PaymentInstruction sent) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.mekongledger.api.ClaimInWrongState;
 import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.SettlementStepRefused;
@@ -91,6 +92,9 @@ class SettlementSteps {
                     .map(violation -> new Violation(list + "[" + item.index() + "]." + violation.field(),
                             violation.message()))
                     .toList());
+        }
+        if (refusal instanceof ClaimInWrongState wrongState) {
+            return new ItemInWrongState(list + "[" + item.index() + "]", item.claimId(), wrongState);
         }
         return refusal;
     }

@@ -113,7 +113,43 @@ class SettlementApiTest extends ClaimsApiTestBase {
         assertThat(scheduleAll(List.of(instructionFor(a, "SR-1"), instructionFor(a, "SR-1"))).errorFields())
                 .containsExactly("instructions[1].claimId");
         assertThat(scheduleAll(List.of()).errorFields()).containsExactly("instructions");
+        Map<String, Object> unknown = new LinkedHashMap<>(instructionFor(a, "SR-2026-12-01"));
+        unknown.put("claimId", randomId());
+        Response unknownClaim = scheduleAll(List.of(instructionFor(a, "SR-2026-12-01"), unknown));
+        assertThat(unknownClaim.status()).isEqualTo(422);
+        assertThat(unknownClaim.errorFields()).containsExactly("instructions[1].claimId");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void eachBadFieldOfAnInstructionIsNamedAndNothingIsRecorded() {
+        String claimId = approvedClaim();
+        Map<String, Object> good = instructionFor(claimId, "SR-2026-12-01");
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("endToEndId", "has space");
+        bad.put("debtorAccount", "");
+        bad.put("settlementRun", "x".repeat(65));
+        bad.put("currency", "KHR");
+        bad.put("paidCurrency", "THB");
+        bad.put("paidAmount", "2700.001");
+        bad.put("rate", "0");
+        bad.put("rateSource", "");
+        bad.put("rateDate", "2026-13-01");
+        bad.put("amount", "-1.00");
+        long events = eventCount();
+        for (Map.Entry<String, Object> field : bad.entrySet()) {
+            Response refused = scheduleAll(List.of(with(good, field.getKey(), field.getValue())));
+            assertThat(refused.status()).as(field.getKey() + ": " + refused.raw().body()).isIn(400, 422);
+            if (refused.status() == 422) {
+                assertThat(refused.errorFields()).as(field.getKey())
+                        .anySatisfy(named -> assertThat(named).startsWith("instructions[0]"));
+            }
+        }
+        Response missing = scheduleAll(List.of(with(good, "endToEndId", null)));
+        assertThat(missing.errorFields()).containsExactly("instructions[0].endToEndId");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(getAs(AUDITOR, claimId).json().path("status").asString()).isEqualTo("APPROVED");
+        assertThat(scheduleAll(List.of(good)).status()).isEqualTo(200);
     }
 
     @Test
@@ -152,6 +188,9 @@ class SettlementApiTest extends ClaimsApiTestBase {
         Response again = scheduleAll(List.of(otherRun));
         assertThat(again.status()).as("never instructed twice").isEqualTo(409);
         assertThat(again.json().path("currentState").asString()).isEqualTo("SCHEDULED");
+        assertThat(again.errorFields()).as("the item at fault is named").containsExactly("instructions[0]");
+        assertThat(again.json().path("claimId").asString()).isEqualTo(a);
+        assertThat(eventCount()).isEqualTo(events + 2);
     }
 
     @Test
@@ -180,6 +219,15 @@ class SettlementApiTest extends ClaimsApiTestBase {
                 outcome(notInstructed, "x-1", "PAID", null)), false);
         assertThat(wrongState.status()).isEqualTo(409);
         assertThat(wrongState.json().path("currentState").asString()).isEqualTo("APPROVED");
+        assertThat(wrongState.errorFields()).containsExactly("outcomes[1]");
+        assertThat(wrongState.json().path("claimId").asString()).isEqualTo(notInstructed);
+        Response unknownClaim = outcomes(List.of(outcome(paid, paidAs, "PAID", null),
+                outcome(randomId(), "x-1", "PAID", null)), false);
+        assertThat(unknownClaim.status()).isEqualTo(422);
+        assertThat(unknownClaim.errorFields()).containsExactly("outcomes[1].claimId");
+        Response twiceInOne = outcomes(List.of(outcome(paid, paidAs, "PAID", null),
+                outcome(paid, paidAs, "PAID", null)), false);
+        assertThat(twiceInOne.errorFields()).containsExactly("outcomes[1].claimId");
         assertThat(eventCount()).as("every refusal recorded nothing").isEqualTo(events);
 
         Response applied = outcomes(List.of(outcome(paid, paidAs, "PAID", null),
