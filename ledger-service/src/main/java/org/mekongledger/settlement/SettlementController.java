@@ -11,7 +11,6 @@ import org.mekongledger.api.ClaimCommands.RecordClaimFailed;
 import org.mekongledger.api.ClaimCommands.RecordClaimPaid;
 import org.mekongledger.api.ClaimCommands.ScheduleClaim;
 import org.mekongledger.api.ClaimCommands.ScheduleClaims;
-import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.PaymentInstruction;
 import org.mekongledger.web.ProblemWriter;
 import org.mekongledger.web.contract.SettlementApi;
@@ -55,9 +54,7 @@ class SettlementController implements SettlementApi {
             PaymentInstruction instruction = instruction(instructions.get(i));
             String claimId = instructions.get(i).getClaimId();
             items.add(new SettlementSteps.Item<>(i, claimId,
-                    claim -> new ScheduleClaim(claim.workerId(), claimId, instruction),
-                    claim -> claim.status() == ClaimStatus.SCHEDULED
-                            && instruction.endToEndId().equals(claim.endToEndId())));
+                    claim -> new ScheduleClaim(claim.workerId(), claimId, instruction)));
         }
         return ResponseEntity.ok(results(steps.run("instructions", items, ScheduleClaims::new, false)));
     }
@@ -74,15 +71,10 @@ class SettlementController implements SettlementApi {
                     ? new SettlementSteps.Item<ClaimCommands.BankOutcome>(i, claimId,
                             claim -> new RecordClaimPaid(claim.workerId(), claimId, outcome.getEndToEndId(),
                                     outcome.getBankReference() == null ? outcome.getStatusReport() : outcome.getBankReference(),
-                                    outcome.getStatusReport()),
-                            claim -> claim.status() == ClaimStatus.PAID
-                                    && outcome.getEndToEndId().equals(claim.endToEndId()))
+                                    outcome.getStatusReport()))
                     : new SettlementSteps.Item<ClaimCommands.BankOutcome>(i, claimId,
                             claim -> new RecordClaimFailed(claim.workerId(), claimId, outcome.getEndToEndId(),
-                                    outcome.getReasonCode(), reason, outcome.getStatusReport()),
-                            claim -> claim.status() == ClaimStatus.FAILED
-                                    && outcome.getEndToEndId().equals(claim.endToEndId())
-                                    && SettlementSteps.same(outcome.getReasonCode(), claim.failureCode())));
+                                    outcome.getReasonCode(), reason, outcome.getStatusReport())));
         }
         return ResponseEntity.ok(results(steps.run("outcomes", items, RecordBankOutcomes::new,
                 Boolean.TRUE.equals(request.getCheckOnly()))));

@@ -177,6 +177,14 @@ class SettlementApiTest extends ClaimsApiTestBase {
         List<Response> answers = inParallel(twice);
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200));
         assertThat(eventCount()).as("one ClaimScheduled per claim").isEqualTo(events + 2);
+        for (int item = 0; item < 2; item++) {
+            List<String> said = new ArrayList<>();
+            for (Response answer : answers) {
+                said.add(answer.json().path("results").get(item).path("recorded").asString());
+            }
+            assertThat(said).as("only the request that made the event says so")
+                    .containsExactlyInAnyOrder("RECORDED", "ALREADY_RECORDED", "ALREADY_RECORDED");
+        }
 
         Response resent = scheduleAll(instructions);
         assertThat(resent.json().path("results").get(0).path("recorded").asString()).isEqualTo("ALREADY_RECORDED");
