@@ -166,6 +166,41 @@ class SettlementApiTest extends ClaimsApiTestBase {
     }
 
     @Test
+    void aKeyedChunkRefusedRecordsNothingAndItsKeyReplaysTheAnswer() {
+        String a = approvedClaim();
+        String b = approvedClaim();
+        Map<String, Object> tampered = new LinkedHashMap<>(instructionFor(b, "SR-2026-12-01"));
+        tampered.put("rate", "2.6");
+        long events = eventCount();
+        Map<String, Object> bad = Map.of("instructions", List.of(instructionFor(a, "SR-2026-12-01"), tampered));
+        Response refused = api.post("/api/v1/settlement/schedulings", SETTLEMENT, SETTLEMENT + "-pw", bad,
+                Map.of("Idempotency-Key", "chunk-" + a));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).contains("instructions[1].paidAmount");
+        assertThat(eventCount()).as("the savepoint inside the keyed request rolled back whole").isEqualTo(events);
+
+        Map<String, Object> good = Map.of("instructions", List.of(instructionFor(a, "SR-2026-12-01"),
+                instructionFor(b, "SR-2026-12-01")));
+        Map<String, String> key = Map.of("Idempotency-Key", "chunk-ok-" + a);
+        Response first = api.post("/api/v1/settlement/schedulings", SETTLEMENT, SETTLEMENT + "-pw", good, key);
+        Response replay = api.post("/api/v1/settlement/schedulings", SETTLEMENT, SETTLEMENT + "-pw", good, key);
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(200);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("results").get(0).path("recorded").asString()).isEqualTo("RECORDED");
+        assertThat(eventCount()).isEqualTo(events + 2);
+    }
+
+    @Test
+    void moreThanAThousandOutcomesAreRefusedWhole() {
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            many.add(outcome(randomId(), "e2e-" + i, "PAID", null));
+        }
+        assertThat(outcomes(many, false).errorFields()).containsExactly("outcomes");
+        assertThat(outcomes(many, true).errorFields()).containsExactly("outcomes");
+    }
+
+    @Test
     void theSameInstructionsSentAgainOrAtOnceAreRecordedOnce() throws Exception {
         String a = approvedClaim();
         String b = approvedClaim();
