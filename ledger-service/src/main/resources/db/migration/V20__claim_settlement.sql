@@ -14,3 +14,5 @@ where status = 'APPROVED' and decided_at is not null;
 -- the batch pages through approved claims by id: only those are in this index, whatever the volume paid
 create index claim_view_payable on claim_view (claim_id) include (approved_on) where status = 'APPROVED';
 create index claim_view_settlement_run on claim_view (settlement_run) where settlement_run is not null;
+-- a bank's status report names instructions by end-to-end id: find the claim without a scan
+create index claim_view_end_to_end_id on claim_view (end_to_end_id) where end_to_end_id is not null;

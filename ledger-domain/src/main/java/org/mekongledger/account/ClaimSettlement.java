@@ -1,8 +1,10 @@
 package org.mekongledger.account;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -33,14 +35,16 @@ public class ClaimSettlement {
         this.accounts = accounts;
     }
 
+    /** @return per step, whether it recorded an event (false: a resend the account already held) */
     @CommandHandler
-    public void handle(ScheduleClaims command, @MetaDataValue(ClaimCommands.ACTOR) String actor) {
-        take(command.steps(), (account, step) -> account.handle(step, actor));
+    public List<Boolean> handle(ScheduleClaims command, @MetaDataValue(ClaimCommands.ACTOR) String actor) {
+        return take(command.steps(), (account, step) -> account.handle(step, actor));
     }
 
+    /** @return per step, whether it recorded an event (false: a report read again) */
     @CommandHandler
-    public void handle(RecordBankOutcomes command, @MetaDataValue(ClaimCommands.ACTOR) String actor) {
-        take(command.steps(), (account, step) -> {
+    public List<Boolean> handle(RecordBankOutcomes command, @MetaDataValue(ClaimCommands.ACTOR) String actor) {
+        return take(command.steps(), (account, step) -> {
             if (step instanceof RecordClaimPaid paid) {
                 account.handle(paid, actor);
             } else {
@@ -49,18 +53,27 @@ public class ClaimSettlement {
         });
     }
 
-    private <S> void take(List<S> steps, BiConsumer<WorkerAccount, S> decide) {
+    /**
+     * Whether a step recorded is read off the account's version, not guessed from a read model
+     * beforehand: two identical requests at once both succeed, and only the one whose step made the
+     * event says RECORDED.
+     */
+    private <S> List<Boolean> take(List<S> steps, BiConsumer<WorkerAccount, S> decide) {
         Map<String, Aggregate<WorkerAccount>> loaded = new HashMap<>();
+        List<Boolean> recorded = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             S step = steps.get(i);
             try {
                 String workerId = workerOf(step);
                 Aggregate<WorkerAccount> account = loaded.computeIfAbsent(workerId, this::load);
+                Long before = account.version();
                 account.execute(a -> decide.accept(a, step));
+                recorded.add(!Objects.equals(before, account.version()));
             } catch (RuntimeException refused) {
                 throw new SettlementStepRefused(i, refused);
             }
         }
+        return recorded;
     }
 
     private static String workerOf(Object step) {

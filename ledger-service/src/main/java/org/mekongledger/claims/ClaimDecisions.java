@@ -4,10 +4,7 @@ import java.util.function.Function;
 
 import org.mekongledger.api.ClaimCommands.ApproveClaim;
 import org.mekongledger.api.ClaimCommands.CancelClaim;
-import org.mekongledger.api.ClaimCommands.RecordClaimFailed;
-import org.mekongledger.api.ClaimCommands.RecordClaimPaid;
 import org.mekongledger.api.ClaimCommands.RejectClaim;
-import org.mekongledger.api.ClaimCommands.ScheduleClaim;
 import org.mekongledger.api.Payee;
 import org.mekongledger.axon.LedgerCommands;
 import org.springframework.stereotype.Service;

@@ -4,9 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mekongledger.api.ClaimEvents.ClaimApproved;
 import org.mekongledger.api.ClaimEvents.ClaimCancelled;
 import org.mekongledger.api.ClaimEvents.ClaimFailed;
@@ -17,6 +23,7 @@ import org.mekongledger.api.ClaimEvents.ClaimScheduled;
 import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.registry.WorkerQueries;
 import org.mekongledger.web.contract.model.Worker;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +40,15 @@ class ClaimProjection {
     /** The fund's day: a claim approved at 00:30 in Bangkok was approved that day, whatever UTC says. */
     static final ZoneId FUND_DAY = ZoneId.of("Asia/Bangkok");
 
+    private static final String PENDING_ROWS = ClaimProjection.class.getName() + ".pending";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final WorkerQueries workers;
 
-    ClaimProjection(JdbcClient jdbc, WorkerQueries workers) {
+    ClaimProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, WorkerQueries workers) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.workers = workers;
     }
 
@@ -86,32 +97,28 @@ class ClaimProjection {
 
     @EventHandler
     void on(ClaimScheduled event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("""
+        inBatch("""
                         update claim_view set status = ?, settlement_run = ?, instruction = cast(? as jsonb),
                             end_to_end_id = ?, instructions = instructions + 1, bank_reference = null,
                             status_report = null
-                        where claim_id = ?""")
-                .params(ClaimStatus.SCHEDULED.name(), event.settlementRun(), ClaimJson.write(event.instruction()),
-                        event.instruction() == null ? null : event.instruction().endToEndId(), event.claimId())
-                .update();
-        step(event.claimId(), ClaimStatus.SCHEDULED, event.actor(), at, null);
+                        where claim_id = ?""",
+                ClaimStatus.SCHEDULED.name(), event.settlementRun(), ClaimJson.write(event.instruction()),
+                event.instruction() == null ? null : event.instruction().endToEndId(), event.claimId());
+        stepInBatch(event.claimId(), ClaimStatus.SCHEDULED, event.actor(), at, null);
     }
 
     @EventHandler
     void on(ClaimPaid event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update claim_view set status = ?, bank_reference = ?, status_report = ? where claim_id = ?")
-                .params(ClaimStatus.PAID.name(), event.bankReference(), event.statusReport(), event.claimId())
-                .update();
-        step(event.claimId(), ClaimStatus.PAID, event.actor(), at, null);
+        inBatch("update claim_view set status = ?, bank_reference = ?, status_report = ? where claim_id = ?",
+                ClaimStatus.PAID.name(), event.bankReference(), event.statusReport(), event.claimId());
+        stepInBatch(event.claimId(), ClaimStatus.PAID, event.actor(), at, null);
     }
 
     @EventHandler
     void on(ClaimFailed event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update claim_view set status = ?, failure_code = ?, reason = ?, status_report = ? where claim_id = ?")
-                .params(ClaimStatus.FAILED.name(), event.reasonCode(), event.reason(), event.statusReport(),
-                        event.claimId())
-                .update();
-        step(event.claimId(), ClaimStatus.FAILED, event.actor(), at, event.reason());
+        inBatch("update claim_view set status = ?, failure_code = ?, reason = ?, status_report = ? where claim_id = ?",
+                ClaimStatus.FAILED.name(), event.reasonCode(), event.reason(), event.statusReport(), event.claimId());
+        stepInBatch(event.claimId(), ClaimStatus.FAILED, event.actor(), at, event.reason());
     }
 
     private void decided(String claimId, ClaimStatus status, String actor, Instant at, String reason) {
@@ -125,6 +132,31 @@ class ClaimProjection {
         jdbc.sql("insert into claim_history (claim_id, status, actor, at, reason) values (?, ?, ?, ?, ?)")
                 .params(claimId, status.name(), actor, Timestamp.from(at), reason)
                 .update();
+    }
+
+    private void stepInBatch(String claimId, ClaimStatus status, String actor, Instant at, String reason) {
+        inBatch("insert into claim_history (claim_id, status, actor, at, reason) values (?, ?, ?, ?, ?)",
+                claimId, status.name(), actor, Timestamp.from(at), reason);
+    }
+
+    /**
+     * A settlement chunk's steps (a thousand claims scheduled or reported in one command) reach this
+     * processor as one batch of events: their rows are written in one JDBC batch per statement when
+     * the batch's unit of work commits, still inside the command's transaction, instead of a round
+     * trip per claim. A chunk names each claim once, so no two of its rows touch one claim.
+     */
+    private void inBatch(String sql, Object... params) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbcTemplate.update(sql, params);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        Map<String, List<Object[]>> pending = unitOfWork.getOrComputeResource(PENDING_ROWS, key -> {
+            Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(u -> statements.forEach(jdbcTemplate::batchUpdate));
+            return statements;
+        });
+        pending.computeIfAbsent(sql, key -> new ArrayList<>()).add(params);
     }
 
     private static String nameOf(Worker worker) {

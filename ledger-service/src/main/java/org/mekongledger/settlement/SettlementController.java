@@ -11,8 +11,8 @@ import org.mekongledger.api.ClaimCommands.RecordClaimFailed;
 import org.mekongledger.api.ClaimCommands.RecordClaimPaid;
 import org.mekongledger.api.ClaimCommands.ScheduleClaim;
 import org.mekongledger.api.ClaimCommands.ScheduleClaims;
-import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.PaymentInstruction;
+import org.mekongledger.web.ProblemWriter;
 import org.mekongledger.web.contract.SettlementApi;
 import org.mekongledger.web.contract.model.BankOutcome;
 import org.mekongledger.web.contract.model.BankOutcomes;
@@ -20,7 +20,11 @@ import org.mekongledger.web.contract.model.ClaimSchedulings;
 import org.mekongledger.web.contract.model.PayableClaimPage;
 import org.mekongledger.web.contract.model.SettlementResult;
 import org.mekongledger.web.contract.model.SettlementResults;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,9 +54,7 @@ class SettlementController implements SettlementApi {
             PaymentInstruction instruction = instruction(instructions.get(i));
             String claimId = instructions.get(i).getClaimId();
             items.add(new SettlementSteps.Item<>(i, claimId,
-                    claim -> new ScheduleClaim(claim.workerId(), claimId, instruction),
-                    claim -> claim.status() == ClaimStatus.SCHEDULED
-                            && instruction.endToEndId().equals(claim.endToEndId())));
+                    claim -> new ScheduleClaim(claim.workerId(), claimId, instruction)));
         }
         return ResponseEntity.ok(results(steps.run("instructions", items, ScheduleClaims::new, false)));
     }
@@ -69,18 +71,26 @@ class SettlementController implements SettlementApi {
                     ? new SettlementSteps.Item<ClaimCommands.BankOutcome>(i, claimId,
                             claim -> new RecordClaimPaid(claim.workerId(), claimId, outcome.getEndToEndId(),
                                     outcome.getBankReference() == null ? outcome.getStatusReport() : outcome.getBankReference(),
-                                    outcome.getStatusReport()),
-                            claim -> claim.status() == ClaimStatus.PAID
-                                    && outcome.getEndToEndId().equals(claim.endToEndId()))
+                                    outcome.getStatusReport()))
                     : new SettlementSteps.Item<ClaimCommands.BankOutcome>(i, claimId,
                             claim -> new RecordClaimFailed(claim.workerId(), claimId, outcome.getEndToEndId(),
-                                    outcome.getReasonCode(), reason, outcome.getStatusReport()),
-                            claim -> claim.status() == ClaimStatus.FAILED
-                                    && outcome.getEndToEndId().equals(claim.endToEndId())
-                                    && SettlementSteps.same(outcome.getReasonCode(), claim.failureCode())));
+                                    outcome.getReasonCode(), reason, outcome.getStatusReport())));
         }
         return ResponseEntity.ok(results(steps.run("outcomes", items, RecordBankOutcomes::new,
                 Boolean.TRUE.equals(request.getCheckOnly()))));
+    }
+
+    /**
+     * 409 as for a single claim ({@code claim-in-wrong-state}, {@code currentState}), naming the item
+     * of the request and its claim.
+     */
+    @ExceptionHandler(ItemInWrongState.class)
+    ProblemDetail itemInWrongState(ItemInWrongState refused) {
+        ProblemDetail problem = ProblemWriter.fieldProblem(HttpStatus.CONFLICT, "claim-in-wrong-state",
+                "Not allowed in the claim's state", refused.getMessage(), refused.item());
+        problem.setProperty("currentState", refused.refusal().current().name());
+        problem.setProperty("claimId", refused.claimId());
+        return problem;
     }
 
     private static PaymentInstruction instruction(org.mekongledger.web.contract.model.PaymentInstruction sent) {

@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.mekongledger.api.ClaimInWrongState;
 import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.api.SettlementStepRefused;
@@ -30,9 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class SettlementSteps {
 
-    /** One item of a request: the claim, its step on its worker's account, and whether it is a repeat. */
-    record Item<S>(int index, String claimId, Function<ClaimStanding, S> step,
-                   java.util.function.Predicate<ClaimStanding> alreadyRecorded) {
+    /** One item of a request: the claim and its step on its worker's account. */
+    record Item<S>(int index, String claimId, Function<ClaimStanding, S> step) {
     }
 
     /** What became of one item. */
@@ -63,16 +62,18 @@ class SettlementSteps {
         Map<String, String> recorded = new HashMap<>();
         List<S> steps = new ArrayList<>();
         for (Item<S> item : inWorkerOrder) {
-            ClaimStanding before = standing.get(item.claimId());
-            recorded.put(item.claimId(), checkOnly ? "CHECKED"
-                    : item.alreadyRecorded().test(before) ? "ALREADY_RECORDED" : "RECORDED");
-            steps.add(item.step().apply(before));
+            steps.add(item.step().apply(standing.get(item.claimId())));
         }
         allOrNothing.executeWithoutResult(transaction -> {
+            List<Boolean> made;
             try {
-                commands.send(chunk.apply(steps));
+                made = commands.send(chunk.apply(steps));
             } catch (SettlementStepRefused refusedStep) {
                 throw refusal(list, inWorkerOrder.get(refusedStep.index()), refusedStep.refusal());
+            }
+            for (int i = 0; i < inWorkerOrder.size(); i++) {
+                recorded.put(inWorkerOrder.get(i).claimId(),
+                        checkOnly ? "CHECKED" : made.get(i) ? "RECORDED" : "ALREADY_RECORDED");
             }
             if (checkOnly) {
                 transaction.setRollbackOnly();
@@ -92,6 +93,9 @@ class SettlementSteps {
                             violation.message()))
                     .toList());
         }
+        if (refusal instanceof ClaimInWrongState wrongState) {
+            return new ItemInWrongState(list + "[" + item.index() + "]", item.claimId(), wrongState);
+        }
         return refusal;
     }
 
@@ -106,12 +110,11 @@ class SettlementSteps {
             }
         }
         Map<String, ClaimStanding> standing = new HashMap<>();
-        jdbc.sql("select claim_id, worker_id, status, end_to_end_id, failure_code from claim_view where claim_id = any (?)")
+        jdbc.sql("select claim_id, worker_id, status from claim_view where claim_id = any (?)")
                 .param(seen.toArray(String[]::new))
                 .query(row -> {
                     standing.put(row.getString("claim_id"), new ClaimStanding(row.getString("claim_id"),
-                            row.getString("worker_id"), ClaimStatus.valueOf(row.getString("status")),
-                            row.getString("end_to_end_id"), row.getString("failure_code")));
+                            row.getString("worker_id"), ClaimStatus.valueOf(row.getString("status"))));
                 });
         for (Item<?> item : items) {
             if (!standing.containsKey(item.claimId())) {
@@ -132,9 +135,5 @@ class SettlementSteps {
                     statuses.put(row.getString("claim_id"), ClaimStatus.valueOf(row.getString("status")));
                 });
         return statuses;
-    }
-
-    static boolean same(String a, String b) {
-        return Objects.equals(a, b);
     }
 }

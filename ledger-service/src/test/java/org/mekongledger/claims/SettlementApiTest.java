@@ -113,7 +113,43 @@ class SettlementApiTest extends ClaimsApiTestBase {
         assertThat(scheduleAll(List.of(instructionFor(a, "SR-1"), instructionFor(a, "SR-1"))).errorFields())
                 .containsExactly("instructions[1].claimId");
         assertThat(scheduleAll(List.of()).errorFields()).containsExactly("instructions");
+        Map<String, Object> unknown = new LinkedHashMap<>(instructionFor(a, "SR-2026-12-01"));
+        unknown.put("claimId", randomId());
+        Response unknownClaim = scheduleAll(List.of(instructionFor(a, "SR-2026-12-01"), unknown));
+        assertThat(unknownClaim.status()).isEqualTo(422);
+        assertThat(unknownClaim.errorFields()).containsExactly("instructions[1].claimId");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void eachBadFieldOfAnInstructionIsNamedAndNothingIsRecorded() {
+        String claimId = approvedClaim();
+        Map<String, Object> good = instructionFor(claimId, "SR-2026-12-01");
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("endToEndId", "has space");
+        bad.put("debtorAccount", "");
+        bad.put("settlementRun", "x".repeat(65));
+        bad.put("currency", "KHR");
+        bad.put("paidCurrency", "THB");
+        bad.put("paidAmount", "2700.001");
+        bad.put("rate", "0");
+        bad.put("rateSource", "");
+        bad.put("rateDate", "2026-13-01");
+        bad.put("amount", "-1.00");
+        long events = eventCount();
+        for (Map.Entry<String, Object> field : bad.entrySet()) {
+            Response refused = scheduleAll(List.of(with(good, field.getKey(), field.getValue())));
+            assertThat(refused.status()).as(field.getKey() + ": " + refused.raw().body()).isIn(400, 422);
+            if (refused.status() == 422) {
+                assertThat(refused.errorFields()).as(field.getKey())
+                        .anySatisfy(named -> assertThat(named).startsWith("instructions[0]"));
+            }
+        }
+        Response missing = scheduleAll(List.of(with(good, "endToEndId", null)));
+        assertThat(missing.errorFields()).containsExactly("instructions[0].endToEndId");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(getAs(AUDITOR, claimId).json().path("status").asString()).isEqualTo("APPROVED");
+        assertThat(scheduleAll(List.of(good)).status()).isEqualTo(200);
     }
 
     @Test
@@ -130,6 +166,41 @@ class SettlementApiTest extends ClaimsApiTestBase {
     }
 
     @Test
+    void aKeyedChunkRefusedRecordsNothingAndItsKeyReplaysTheAnswer() {
+        String a = approvedClaim();
+        String b = approvedClaim();
+        Map<String, Object> tampered = new LinkedHashMap<>(instructionFor(b, "SR-2026-12-01"));
+        tampered.put("rate", "2.6");
+        long events = eventCount();
+        Map<String, Object> bad = Map.of("instructions", List.of(instructionFor(a, "SR-2026-12-01"), tampered));
+        Response refused = api.post("/api/v1/settlement/schedulings", SETTLEMENT, SETTLEMENT + "-pw", bad,
+                Map.of("Idempotency-Key", "chunk-" + a));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).contains("instructions[1].paidAmount");
+        assertThat(eventCount()).as("the savepoint inside the keyed request rolled back whole").isEqualTo(events);
+
+        Map<String, Object> good = Map.of("instructions", List.of(instructionFor(a, "SR-2026-12-01"),
+                instructionFor(b, "SR-2026-12-01")));
+        Map<String, String> key = Map.of("Idempotency-Key", "chunk-ok-" + a);
+        Response first = api.post("/api/v1/settlement/schedulings", SETTLEMENT, SETTLEMENT + "-pw", good, key);
+        Response replay = api.post("/api/v1/settlement/schedulings", SETTLEMENT, SETTLEMENT + "-pw", good, key);
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(200);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("results").get(0).path("recorded").asString()).isEqualTo("RECORDED");
+        assertThat(eventCount()).isEqualTo(events + 2);
+    }
+
+    @Test
+    void moreThanAThousandOutcomesAreRefusedWhole() {
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            many.add(outcome(randomId(), "e2e-" + i, "PAID", null));
+        }
+        assertThat(outcomes(many, false).errorFields()).containsExactly("outcomes");
+        assertThat(outcomes(many, true).errorFields()).containsExactly("outcomes");
+    }
+
+    @Test
     void theSameInstructionsSentAgainOrAtOnceAreRecordedOnce() throws Exception {
         String a = approvedClaim();
         String b = approvedClaim();
@@ -141,6 +212,14 @@ class SettlementApiTest extends ClaimsApiTestBase {
         List<Response> answers = inParallel(twice);
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200));
         assertThat(eventCount()).as("one ClaimScheduled per claim").isEqualTo(events + 2);
+        for (int item = 0; item < 2; item++) {
+            List<String> said = new ArrayList<>();
+            for (Response answer : answers) {
+                said.add(answer.json().path("results").get(item).path("recorded").asString());
+            }
+            assertThat(said).as("only the request that made the event says so")
+                    .containsExactlyInAnyOrder("RECORDED", "ALREADY_RECORDED", "ALREADY_RECORDED");
+        }
 
         Response resent = scheduleAll(instructions);
         assertThat(resent.json().path("results").get(0).path("recorded").asString()).isEqualTo("ALREADY_RECORDED");
@@ -152,6 +231,9 @@ class SettlementApiTest extends ClaimsApiTestBase {
         Response again = scheduleAll(List.of(otherRun));
         assertThat(again.status()).as("never instructed twice").isEqualTo(409);
         assertThat(again.json().path("currentState").asString()).isEqualTo("SCHEDULED");
+        assertThat(again.errorFields()).as("the item at fault is named").containsExactly("instructions[0]");
+        assertThat(again.json().path("claimId").asString()).isEqualTo(a);
+        assertThat(eventCount()).isEqualTo(events + 2);
     }
 
     @Test
@@ -180,6 +262,15 @@ class SettlementApiTest extends ClaimsApiTestBase {
                 outcome(notInstructed, "x-1", "PAID", null)), false);
         assertThat(wrongState.status()).isEqualTo(409);
         assertThat(wrongState.json().path("currentState").asString()).isEqualTo("APPROVED");
+        assertThat(wrongState.errorFields()).containsExactly("outcomes[1]");
+        assertThat(wrongState.json().path("claimId").asString()).isEqualTo(notInstructed);
+        Response unknownClaim = outcomes(List.of(outcome(paid, paidAs, "PAID", null),
+                outcome(randomId(), "x-1", "PAID", null)), false);
+        assertThat(unknownClaim.status()).isEqualTo(422);
+        assertThat(unknownClaim.errorFields()).containsExactly("outcomes[1].claimId");
+        Response twiceInOne = outcomes(List.of(outcome(paid, paidAs, "PAID", null),
+                outcome(paid, paidAs, "PAID", null)), false);
+        assertThat(twiceInOne.errorFields()).containsExactly("outcomes[1].claimId");
         assertThat(eventCount()).as("every refusal recorded nothing").isEqualTo(events);
 
         Response applied = outcomes(List.of(outcome(paid, paidAs, "PAID", null),

@@ -37,7 +37,7 @@ class LocalProfileUsersTest extends ApiTestBase {
         assertThat(api.get("/api/v1/ledger/trial-balance", "settlement", "settlement").status()).isEqualTo(403);
         assertThat(api.post("/api/v1/claims/" + randomId() + "/approval", "officer", "officer", Map.of()).status())
                 .isEqualTo(403);
-        assertThat(api.post("/api/v1/claims/" + randomId() + "/payment", "approver", "approver", Map.of()).status())
+        assertThat(api.post("/api/v1/settlement/bank-outcomes", "approver", "approver", Map.of()).status())
                 .isEqualTo(403);
         assertThat(api.post("/api/v1/employers", "officer", "officer",
                 Map.of("employerAccount", "4000000001", "name", "X")).status()).isEqualTo(403);
