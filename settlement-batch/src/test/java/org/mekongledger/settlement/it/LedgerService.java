@@ -51,8 +51,9 @@ final class LedgerService implements AutoCloseable {
         this.log = log;
     }
 
+    /** The settlement operator's is the batch's default password; the others are the user's name + "-pw". */
     static String password(String user) {
-        return user + "-pw";
+        return user.equals(SETTLEMENT) ? "settlement" : user + "-pw";
     }
 
     static LedgerService start(String name, FreshDatabase database) {
