@@ -9,7 +9,7 @@
 #
 # Environment: see bench/lib/service.sh (SKIP_BUILD, MVN_OFFLINE, PG*, SERVICE_*); BENCH_DB defaults to
 # ledger_bench_settlement. Also CLAIMS (100000), SEED_CLIENTS (16), REJECT_PER_MILLE (20), BATCH_JAVA_OPTS
-# (-Xmx512m: the batch streams, so its heap need not grow with the run), END_INSURED_STATUS (true), BATCH_JAR.
+# (-Xmx512m: the batch streams, so its heap need not grow with the run), END_INSURED_STATUS (false: the claim's ground, a permanent departure, is enough), BATCH_JAR.
 # Results: bench/results/settlement-<timestamp>.txt, service log bench/results/settlement-service.log, the batch's
 # logs and the run's files under bench/results/settlement-run/.
 set -euo pipefail
@@ -22,7 +22,7 @@ CLAIMS="${CLAIMS:-100000}"
 SEED_CLIENTS="${SEED_CLIENTS:-16}"
 REJECT_PER_MILLE="${REJECT_PER_MILLE:-20}"
 BATCH_JAVA_OPTS="${BATCH_JAVA_OPTS:--Xmx512m}"
-END_INSURED_STATUS="${END_INSURED_STATUS:-true}"
+END_INSURED_STATUS="${END_INSURED_STATUS:-false}"
 BATCH_JAR="${BATCH_JAR:-$ROOT/settlement-batch/target/settlement-batch.jar}"
 RUN_DIR="$RESULTS/settlement-run"
 # the desk's users (the passwords the settlement ITs use; the batch signs in as settlement/settlement)

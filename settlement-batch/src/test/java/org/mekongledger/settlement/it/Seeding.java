@@ -208,7 +208,13 @@ final class Seeding {
 
     /** Plausible rates of late 2026 for the currencies the fund pays in besides baht. */
     static Map<String, String> usualRates() {
-        return map("MMK", "60.1234", "KHR", "117.85", "USD", "0.0295", "LAK", "612.5", "VND", "745.3321");
+        Map<String, String> rates = new java.util.TreeMap<>();
+        rates.put("MMK", "60.1234");
+        rates.put("KHR", "117.85");
+        rates.put("USD", "0.0295");
+        rates.put("LAK", "612.5");
+        rates.put("VND", "745.3321");
+        return rates;
     }
 
     /** A claim's history as the API tells it: status and actor of each step, oldest first. */
@@ -239,8 +245,13 @@ final class Seeding {
             }
             return results;
         } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : e.getCause() instanceof Error err ? err : new IllegalStateException(e.getCause());
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
