@@ -1,0 +1,146 @@
+package org.mekongledger.settlement.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import org.mekongledger.settlement.ledger.Ledger;
+
+/**
+ * The {@code settle} job of one run date: freeze, schedule, write files.
+ *
+ * <p>Restart design: every invocation of {@code settle} is a NEW job instance (identifying
+ * parameters: the run date and a fresh invocation id), and every step is idempotent on the batch's
+ * own tables instead of on Spring Batch's step bookkeeping. A {@code kill -9} leaves at most a
+ * STARTED execution behind, which nothing waits on (the advisory lock, not the job repository, keeps
+ * two runs apart); the next invocation simply does what is still to do:
+ * <ul>
+ *   <li>freeze: skipped when the run row exists (the run and its payments commit in one transaction,
+ *       so it is either absent or whole);</li>
+ *   <li>schedule: reads only payments not yet marked scheduled, in EndToEndId order, 1,000 a chunk;
+ *       the service is told, then the chunk is marked in the same chunk transaction. A crash between
+ *       the two sends that chunk again, which the service answers ALREADY_RECORDED;</li>
+ *   <li>files: written from the frozen tables alone (temp file, fsync, atomic rename, manifest last),
+ *       so writing again gives the same bytes.</li>
+ * </ul>
+ * This is simpler and sturdier than finding and abandoning stale executions, and keeps the job
+ * repository an honest log of every attempt.
+ */
+public class SettleJob {
+
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
+    private final RunSelection selection;
+    private final Payments payments;
+    private final Ledger ledger;
+    private final RunFiles files;
+    private final int chunkSize;
+
+    public SettleJob(JobRepository repository, PlatformTransactionManager transactions, RunSelection selection,
+                     Payments payments, Ledger ledger, RunFiles files, int chunkSize) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.selection = selection;
+        this.payments = payments;
+        this.ledger = ledger;
+        this.files = files;
+        this.chunkSize = chunkSize;
+    }
+
+    /** What one invocation did, for the closing summary. */
+    public static final class Outcome {
+        public long frozen = -1;
+        public long scheduledNow;
+        public final List<String> files = new ArrayList<>();
+    }
+
+    public Job job(LocalDate runDate, Path out, Outcome outcome) {
+        return new JobBuilder("settle", repository)
+                .start(freeze(runDate, outcome))
+                .next(schedule(runDate, outcome))
+                .next(writeFiles(runDate, out, outcome))
+                .build();
+    }
+
+    private Step freeze(LocalDate runDate, Outcome outcome) {
+        return new StepBuilder("freeze", repository).tasklet((contribution, context) -> {
+            outcome.frozen = selection.freeze(runDate);
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+    }
+
+    private Step schedule(LocalDate runDate, Outcome outcome) {
+        String settlementRun = PaymentIds.settlementRun(runDate);
+        ItemWriter<FrozenPayment> writer = chunk -> {
+            List<Ledger.Scheduling> schedulings = new ArrayList<>(chunk.size());
+            List<String> ids = new ArrayList<>(chunk.size());
+            for (FrozenPayment payment : chunk) {
+                schedulings.add(new Ledger.Scheduling(payment.claimId(), payment.instruction(settlementRun)));
+                ids.add(payment.endToEndId());
+            }
+            ledger.schedule(schedulings);
+            payments.markScheduled(ids);
+            outcome.scheduledNow += ids.size();
+        };
+        return new StepBuilder("schedule", repository).<FrozenPayment, FrozenPayment>chunk(chunkSize)
+                .transactionManager(transactions)
+                .reader(new UnscheduledReader(runDate))
+                .writer(writer)
+                .build();
+    }
+
+    private Step writeFiles(LocalDate runDate, Path out, Outcome outcome) {
+        return new StepBuilder("files", repository).tasklet((contribution, context) -> {
+            long unscheduled = payments.count(runDate, false) - payments.count(runDate, true);
+            if (unscheduled != 0) {
+                throw new IllegalStateException(unscheduled + " payments of " + runDate + " are not scheduled yet");
+            }
+            payments.runState(runDate, "SCHEDULED");
+            try {
+                outcome.files.addAll(files.write(runDate, out));
+            } catch (IOException failed) {
+                throw new UncheckedIOException("writing the files of " + runDate + " into " + out + " failed", failed);
+            }
+            payments.runState(runDate, "WRITTEN");
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+    }
+
+    /** Keyset pages of the run's payments not yet scheduled, by EndToEndId. */
+    private final class UnscheduledReader implements ItemReader<FrozenPayment> {
+        private final LocalDate runDate;
+        private String after = "";
+        private Iterator<FrozenPayment> page = List.<FrozenPayment>of().iterator();
+
+        UnscheduledReader(LocalDate runDate) {
+            this.runDate = runDate;
+        }
+
+        @Override
+        public FrozenPayment read() {
+            if (!page.hasNext()) {
+                List<FrozenPayment> next = payments.unscheduled(runDate, after, chunkSize);
+                if (next.isEmpty()) {
+                    return null;
+                }
+                after = next.get(next.size() - 1).endToEndId();
+                page = next.iterator();
+            }
+            return page.next();
+        }
+    }
+}
