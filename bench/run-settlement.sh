@@ -42,7 +42,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   log "building (mvnw -DskipTests package: ledger-service, settlement-batch)"
   "${MVN[@]}" -DskipTests -pl ledger-service,settlement-batch -am package
 fi
-"${MVN[@]}" -pl settlement-batch test-compile dependency:build-classpath -Dmdep.includeScope=test \
+"${MVN[@]}" -pl settlement-batch test-compile org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$ROOT/settlement-batch/target/bench.classpath" >/dev/null
 STEPS_CP="$ROOT/settlement-batch/target/test-classes:$ROOT/settlement-batch/target/classes:$(cat "$ROOT/settlement-batch/target/bench.classpath")"
 require_service_jar

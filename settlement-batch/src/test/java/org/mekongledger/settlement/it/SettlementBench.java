@@ -140,12 +140,12 @@ public final class SettlementBench {
              OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
             Pain001Writer.write(out, new MessageHeader("MKL-20261201-BENCH", OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0,
                             ZoneOffset.ofHours(7)), new InitiatingParty("Mekong Ledger Fund", "MKLFUND"), total, totalSum),
-                    new DebtorAccount("BENCH", "Mekong Ledger Fund", null, "0011223344", "BKKBTHBK", "THA"), blocks,
+                    new DebtorAccount("BENCH", "Mekong Ledger Fund", null, "0011223344", "BKKBTHBK", "TH"), blocks,
                     (block, sink) -> {
                         int c = java.util.Arrays.asList(CURRENCIES).indexOf(block.currency());
                         for (int i = c; i < transfers; i += CURRENCIES.length) {
                             sink.accept(new CreditTransfer(String.format("%032x-1", (long) i * 2654435761L),
-                                    amount(i, block.currency(), rates), block.currency(), "Thida Sok " + i, "KHM",
+                                    amount(i, block.currency(), rates), block.currency(), "Thida Sok " + i, "KH",
                                     "ABAAKHPP", null, String.format("%010d", i), "OLD_AGE_LUMP_SUM claim " + i));
                         }
                     });
