@@ -59,6 +59,9 @@ import org.mekongledger.settlement.bankfile.pain001.RemittanceInformation16;
  * <p>Same input, same bytes: UTF-8, the message namespace declared once as the default namespace,
  * one element a line, amounts with exactly the currency's ISO 4217 minor-unit digits.
  *
+ * <p>{@code out} is flushed, never closed: the caller owns it (and forces it to disk before renaming
+ * the temporary file).
+ *
  * <p>Payment choices a fund's bank expects: {@code PmtMtd} TRF; {@code PmtTpInf/CtgyPurp} SSBE
  * (ISO external code "social security benefit"); {@code ChrgBr} DEBT: the fund bears the charges so a
  * benefit reaches the returnee in full (SLEV only means "as the service level says", which is a SEPA
@@ -131,6 +134,23 @@ public final class Pain001Writer {
                     // nothing more can be written; the caller's stream stays open for it to handle
                 }
             }
+        }
+    }
+
+    /**
+     * Why this payment could not go into a pain.001, or empty when it can: the same checks the writer
+     * makes, for a caller to ask when it freezes a run, long before the file is written. The text
+     * names fields, never the payee's data.
+     */
+    public static Optional<String> problemWith(CreditTransfer transfer) {
+        try {
+            Objects.requireNonNull(transfer, "transfer");
+            String endToEndId = IsoText.identifier(transfer.endToEndId(), 35, "EndToEndId");
+            int digits = minorUnits(transfer.currency(), "EndToEndId " + endToEndId + " currency");
+            transaction(transfer, endToEndId, amount(transfer.amount(), digits, "EndToEndId " + endToEndId));
+            return Optional.empty();
+        } catch (IllegalArgumentException | NullPointerException problem) {
+            return Optional.of(problem.getMessage());
         }
     }
 

@@ -89,7 +89,8 @@ public final class Pain002Reader {
                     }
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         if (!IsoXml.PAIN002.equals(reader.getNamespaceURI()) || !"Document".equals(reader.getLocalName())) {
-                            throw refused(file, reader.getLocation(), "the root is {" + reader.getNamespaceURI() + "}"
+                            String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+                            throw refused(file, reader.getLocation(), "the root is {" + namespace + "}"
                                     + reader.getLocalName() + ", not a pain.002.001.10 Document {" + IsoXml.PAIN002 + "}", null);
                         }
                         return;

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.mekongledger.payment.MinorUnits;
 
 /**
@@ -33,6 +34,20 @@ public final class PartnerFileWriter implements Closeable {
         }
     }
 
+    /**
+     * Why this payout could not go into the partner file, or empty when it can (order aside): for a
+     * caller to ask when it freezes a run. The text names fields, never the payee's data.
+     */
+    public static Optional<String> problemWith(PartnerPayout payout) {
+        try {
+            Objects.requireNonNull(payout, "payout");
+            amount(payout, IsoText.identifier(payout.endToEndId(), 35, "EndToEndId"));
+            return Optional.empty();
+        } catch (IllegalArgumentException | NullPointerException problem) {
+            return Optional.of(problem.getMessage());
+        }
+    }
+
     public void write(PartnerPayout payout) {
         Objects.requireNonNull(payout, "payout");
         String endToEndId = IsoText.identifier(payout.endToEndId(), 35, "EndToEndId");
@@ -40,10 +55,8 @@ public final class PartnerFileWriter implements Closeable {
             throw new IllegalArgumentException("EndToEndId " + endToEndId + " comes after " + previous
                     + ": partner rows must be in ascending, unique order");
         }
-        String currency = IsoText.currency(payout.currency(), "EndToEndId " + endToEndId + " currency");
-        int digits = MinorUnits.of(currency).orElseThrow(() ->
-                new IllegalArgumentException("EndToEndId " + endToEndId + " currency " + currency + " is not in ISO 4217"));
-        BigDecimal amount = Pain001Writer.amount(payout.amount(), digits, "EndToEndId " + endToEndId);
+        BigDecimal amount = amount(payout, endToEndId);
+        String currency = payout.currency();
         try {
             Csv.record(out, java.util.Arrays.asList(endToEndId, payout.claimId(), payout.channel(), payout.payeeName(),
                     payout.country(), payout.msisdn(), payout.walletProvider(), payout.pickupPoint(),
@@ -53,6 +66,13 @@ public final class PartnerFileWriter implements Closeable {
         }
         previous = endToEndId;
         rows++;
+    }
+
+    private static BigDecimal amount(PartnerPayout payout, String endToEndId) {
+        String currency = IsoText.currency(payout.currency(), "EndToEndId " + endToEndId + " currency");
+        int digits = MinorUnits.of(currency).orElseThrow(() ->
+                new IllegalArgumentException("EndToEndId " + endToEndId + " currency " + currency + " is not in ISO 4217"));
+        return Pain001Writer.amount(payout.amount(), digits, "EndToEndId " + endToEndId);
     }
 
     /** Rows written so far, header not counted. */

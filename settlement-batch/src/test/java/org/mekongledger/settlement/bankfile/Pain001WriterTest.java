@@ -209,6 +209,18 @@ class Pain001WriterTest {
     }
 
     @Test
+    void aCallerCanAskBeforehandWhetherAPaymentCanBeWritten() {
+        assertThat(Pain001Writer.problemWith(thb(1, "10.25"))).isEmpty();
+        assertThat(Pain001Writer.problemWith(new CreditTransfer(Samples.claim(1), new BigDecimal("1.5"), "VND", "Secret Name",
+                "VN", null, null, "1", null))).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("more decimals").doesNotContain("Secret"));
+        assertThat(Pain001Writer.problemWith(new CreditTransfer(Samples.claim(1), BigDecimal.ONE, "THB", "Secret Name",
+                "TH", "BAD", null, "1", null))).hasValueSatisfying(problem -> assertThat(problem).contains("creditor BIC"));
+        assertThat(Pain001Writer.problemWith(new CreditTransfer(null, BigDecimal.ONE, "THB", "N", "TH", null, null, "1", null)))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("EndToEndId is missing"));
+    }
+
+    @Test
     void longNamesAndRemittanceTextAreCutToTheirFieldAndStayValid() throws Exception {
         String longName = "ဒေါ်".repeat(60) + "😀".repeat(40);
         PaymentBlock block = new PaymentBlock("B1", Samples.RUN_DATE, "THB", 1, BigDecimal.ONE);
