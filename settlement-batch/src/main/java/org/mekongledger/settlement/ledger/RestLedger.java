@@ -44,12 +44,14 @@ public class RestLedger implements Ledger {
     private final SettlementApi settlement;
     private final SettlementRunsApi runs;
     private final ObjectMapper json = new ObjectMapper();
+    private final String url;
 
     public RestLedger(LedgerProperties properties) {
         String credentials = Base64.getEncoder().encodeToString(
                 (properties.getUsername() + ":" + properties.getPassword()).getBytes(StandardCharsets.UTF_8));
-        String url = properties.getUrl().replaceAll("/+$", "");
-        ApiClient client = new ApiClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)), null,
+        this.url = properties.getUrl().replaceAll("/+$", "");
+        ApiClient client = new ApiClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)),
+                ApiClient.createDefaultObjectMapper(),
                 url + "/api/v1");
         client.setReadTimeout(properties.getTimeout());
         client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + credentials));
@@ -152,14 +154,22 @@ public class RestLedger implements Ledger {
                     continue;
                 }
                 if (failed.getCode() == 0 || failed.getCode() >= 500) {
-                    throw new LedgerUnavailable("the ledger at hand failed " + what + ": "
-                            + (failed.getCode() == 0 ? String.valueOf(failed.getMessage()) : "HTTP " + failed.getCode()
-                            + " " + problem), failed);
+                    throw new LedgerUnavailable("the ledger at " + url + " failed " + what + " (" + (failed.getCode() == 0
+                            ? "no answer: " + cause(failed) : "HTTP " + failed.getCode() + " " + problem)
+                            + "); nothing was lost, run the command again when the ledger is back", failed);
                 }
                 throw new LedgerRefused(failed.getCode(), "the ledger refused " + what + " (HTTP " + failed.getCode()
                         + "): " + problem);
             }
         }
+    }
+
+    private static String cause(Throwable failed) {
+        Throwable root = failed;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static void pause(ApiException failed, int attempt) {

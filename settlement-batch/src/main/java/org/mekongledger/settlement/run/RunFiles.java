@@ -134,13 +134,9 @@ public class RunFiles {
                 cursor.query("select " + Payments.COLUMNS + " from settlement.payment where run_date = ?"
                         + " and channel <> 'BANK_ACCOUNT' order by end_to_end_id", row -> {
                     FrozenPayment p = Payments.ROW.mapRow(row, 0);
-                    try {
-                        partner.write(new PartnerPayout(p.endToEndId(), p.claimId(), p.channel(), p.payee().name(),
-                                p.payee().country(), p.payee().msisdn(), p.payee().walletProvider(),
-                                p.payee().pickupPoint(), p.paidAmount(), p.paidCurrency()));
-                    } catch (IOException failed) {
-                        throw new UncheckedIOException(failed);
-                    }
+                    partner.write(new PartnerPayout(p.endToEndId(), p.claimId(), p.channel(), p.payee().name(),
+                            p.payee().country(), p.payee().msisdn(), p.payee().walletProvider(),
+                            p.payee().pickupPoint(), p.paidAmount(), p.paidCurrency()));
                 }, runDate);
             }
         }));

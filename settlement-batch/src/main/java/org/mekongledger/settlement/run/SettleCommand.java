@@ -65,8 +65,12 @@ public class SettleCommand {
             }
         }
         Throwable first = failures.isEmpty() ? null : failures.get(0);
+        Throwable root = first;
+        while (root != null && root.getCause() != null && root.getClass().getName().startsWith("org.springframework.batch")) {
+            root = root.getCause(); // Spring Batch wraps the step's own failure ("Unable to process chunk")
+        }
         return new IllegalStateException("settlement job ended " + execution.getStatus()
-                + (first == null ? "" : ": " + first.getMessage()), first);
+                + (root == null ? "" : ": " + root.getMessage()), first);
     }
 
     private void print(LocalDate runDate, Path out, SettleJob.Outcome outcome, PrintStream report) {
