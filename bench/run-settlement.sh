@@ -8,7 +8,7 @@
 #   CLAIMS=20000 bench/run-settlement.sh    fewer (the summary says how many)
 #
 # Environment: see bench/lib/service.sh (SKIP_BUILD, MVN_OFFLINE, PG*, SERVICE_*); BENCH_DB defaults to
-# ledger_bench_settlement. Also CLAIMS (100000), SEED_CLIENTS (16), REJECT_PER_MILLE (20), BATCH_JAVA_OPTS
+# ledger_bench_settlement. Also CLAIMS (100000), SEED_CLIENTS (16), REJECT_EVERY (50: about 2% rejected), BATCH_JAVA_OPTS
 # (-Xmx512m: the batch streams, so its heap need not grow with the run), END_INSURED_STATUS (false: the claim's ground, a permanent departure, is enough), BATCH_JAR.
 # Results: bench/results/settlement-<timestamp>.txt, service log bench/results/settlement-service.log, the batch's
 # logs and the run's files under bench/results/settlement-run/.
@@ -20,7 +20,7 @@ bench_init settlement ledger_bench_settlement settlement-service.log
 
 CLAIMS="${CLAIMS:-100000}"
 SEED_CLIENTS="${SEED_CLIENTS:-16}"
-REJECT_PER_MILLE="${REJECT_PER_MILLE:-20}"
+REJECT_EVERY="${REJECT_EVERY:-50}"
 BATCH_JAVA_OPTS="${BATCH_JAVA_OPTS:--Xmx512m}"
 END_INSURED_STATUS="${END_INSURED_STATUS:-false}"
 BATCH_JAR="${BATCH_JAR:-$ROOT/settlement-batch/target/settlement-batch.jar}"
@@ -103,9 +103,16 @@ echo "files: $(ls "$RUN_DIR/files" | tr '\n' ' ')" | tee -a "$OUT"
 echo "instructed: $instructed credit transfers in pain.001, $partner partner payouts" | tee -a "$OUT"
 (cd "$RUN_DIR/files" && sha256sum -c --quiet "manifest-$RUN_DATE.sha256") && echo "manifest: sha256sum -c OK" | tee -a "$OUT"
 
-# 7. the bank's answer
-java $BENCH_JAVA_OPTS -cp "$STEPS_CP" org.mekongledger.settlement.it.SettlementBench bank "--files=$RUN_DIR/files" \
-  "--reports=$RUN_DIR/reports" "--run-date=$RUN_DATE" "--reject-per-mille=$REJECT_PER_MILLE" 2>&1 >/dev/null | tee -a "$OUT"
+# 7. the bank's answer: the batch's own bank simulator, rejecting every REJECT_EVERY-th transaction (AC04)
+n=0
+for pain001 in "$RUN_DIR"/files/pain.001.001.09-*.xml; do
+  n=$((n + 1))
+  # shellcheck disable=SC2086
+  java $BATCH_JAVA_OPTS -jar "$BATCH_JAR" simulate-bank "--pain001=$pain001" "--out=$RUN_DIR/reports/pain.002-$n.xml" \
+    "--reject-every=$REJECT_EVERY" "--msg-id=BENCHBANK-$n" >"$RUN_DIR/simulate-bank-$n.log" 2>&1
+done
+rejected="$(cat "$RUN_DIR"/reports/*.xml | grep -o '<TxSts>RJCT</TxSts>' | wc -l)"
+echo "bank: $n reports, $rejected transactions rejected (AC04, every ${REJECT_EVERY}th)" | tee -a "$OUT"
 
 # 8. import-status, each report (timed together)
 import_s=0 import_rss=0 import_rc=0 n=0

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.mekongledger.payment.FxConversion;
 import org.mekongledger.settlement.bankfile.CreditTransfer;
@@ -23,17 +22,13 @@ import org.mekongledger.settlement.bankfile.DebtorAccount;
 import org.mekongledger.settlement.bankfile.InitiatingParty;
 import org.mekongledger.settlement.bankfile.MessageHeader;
 import org.mekongledger.settlement.bankfile.Pain001Writer;
-import org.mekongledger.settlement.bankfile.Pain002Writer;
 import org.mekongledger.settlement.bankfile.PaymentBlock;
-import org.mekongledger.settlement.bankfile.TransactionOutcome;
 
 /**
  * The settlement bench's steps that are not the batch itself (bench/run-settlement.sh drives them):
  * <ul>
  *   <li>{@code seed --port= --claims= --clients= --run-date=}: approved claims through the API (payees in
  *       every channel and currency in turn) and the run date's FX rates; prints how long it took.</li>
- *   <li>{@code bank --files= --reports= --run-date= --reject-per-mille=}: the bank's pain.002 for each
- *       pain.001, rejecting about that share (AC04) and settling the rest (ACSC).</li>
  *   <li>{@code baseline --transfers= --dir=}: the raw baseline: as many credit transfers written with
  *       the same {@link Pain001Writer} to a file (fsync'd), no database, no HTTP; prints transfers/s.</li>
  * </ul>
@@ -54,12 +49,10 @@ public final class SettlementBench {
             case "seed" -> seed(Integer.parseInt(options.get("port")), Integer.parseInt(options.getOrDefault("claims", "100000")),
                     Integer.parseInt(options.getOrDefault("clients", "16")), LocalDate.parse(options.get("run-date")),
                     Boolean.parseBoolean(options.getOrDefault("end-insured-status", "true")));
-            case "bank" -> bank(Path.of(options.get("files")), Path.of(options.get("reports")), options.get("run-date"),
-                    Integer.parseInt(options.getOrDefault("reject-per-mille", "20")));
             case "baseline" -> baseline(Integer.parseInt(options.getOrDefault("transfers", "100000")),
                     Path.of(options.getOrDefault("dir", System.getProperty("java.io.tmpdir"))));
             default -> {
-                System.err.println("usage: seed|bank|baseline --key=value ...");
+                System.err.println("usage: seed|baseline --key=value ...");
                 System.exit(2);
             }
         }
@@ -73,33 +66,6 @@ public final class SettlementBench {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("seeding: %d approved claims through the API in %.1f s (%.0f claims/s; %d clients; %s)%n",
                 approved.size(), seconds, approved.size() / seconds, clients, seeding.phases);
-    }
-
-    private static void bank(Path files, Path reports, String runDate, int rejectPerMille) throws IOException {
-        Files.createDirectories(reports);
-        int n = 0;
-        long accepted = 0;
-        long rejected = 0;
-        for (Path pain001 : SettlementFiles.pain001Files(files, runDate)) {
-            Path report = reports.resolve("pain.002.001.10-" + runDate + "-" + (++n) + ".xml");
-            AtomicLong yes = new AtomicLong();
-            AtomicLong no = new AtomicLong();
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report))) {
-                Pain002Writer.write(out, "BENCHBANK-" + runDate.replace("-", "") + "-" + n,
-                        OffsetDateTime.now(ZoneOffset.ofHours(7)).withNano(0), pain001, id -> {
-                            if (Math.floorMod(id.hashCode(), 1000) < rejectPerMille) {
-                                no.incrementAndGet();
-                                return new TransactionOutcome("RJCT", "AC04");
-                            }
-                            yes.incrementAndGet();
-                            return new TransactionOutcome("ACSC", null);
-                        });
-            }
-            accepted += yes.get();
-            rejected += no.get();
-            System.out.println(report);
-        }
-        System.err.printf("bank: %d reports, %d accepted, %d rejected%n", n, accepted, rejected);
     }
 
     /** The currencies and rates the bench seeds, and an approved amount per transfer. */

@@ -331,8 +331,10 @@ class SettlementEndToEndIT {
                     assertThat(t.currency()).isEqualTo("THB");
                 });
         Path laterReport = work.resolve("pain.002-later.xml");
-        writeReport(laterReport, "BANKRPT-LATER-1", SettlementFiles.pain001Files(laterOut, later.toString()).get(0),
-                id -> new TransactionOutcome("ACSC", null));
+        // this time the batch's own bank simulator answers (everything settled)
+        batch.run("simulate-bank", "--pain001=" + SettlementFiles.pain001Files(laterOut, later.toString()).get(0),
+                "--out=" + laterReport, "--msg-id=BANKRPT-LATER-1").expectExit(0);
+        SettlementFiles.validatePain002(laterReport);
         batch.run("import-status", "--file=" + laterReport).expectExit(0);
         Api.Response read = auditor.get("/claims/" + failed.claimId()).expect(200);
         assertThat(read.text("$.status")).isEqualTo("PAID");
