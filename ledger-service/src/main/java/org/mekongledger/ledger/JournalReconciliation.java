@@ -9,8 +9,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Compares the event store with the journal: every event of a filing line (a contribution, a fee,
- * their reversals) must have exactly one journal entry of its kind, and every entry its event. Computed in SQL (event payloads are
+ * Compares the event store with the journal: every event that books an entry (a contribution, a fee,
+ * their reversals; a claim's approval, payment and failure) must have exactly one journal entry of
+ * its kind, and every entry its event. Computed in SQL (event payloads are
  * JSON in bytea), both queries in one repeatable-read snapshot so they agree with each other.
  */
 @Component
@@ -19,8 +20,8 @@ public class JournalReconciliation {
     public record Count(String eventType, String entryKind, long events, long entries) {
     }
 
-    public record Difference(String eventId, String eventType, String entryKind, String filingId, String workerId,
-                             boolean eventStored, long entriesFound) {
+    public record Difference(String eventId, String eventType, String entryKind, String filingId, String claimId,
+                             String workerId, boolean eventStored, long entriesFound) {
     }
 
     public record Result(List<Count> counts, long differenceCount, List<Difference> differences) {
@@ -43,7 +44,7 @@ public class JournalReconciliation {
             ),
             entries as (
                 select event_id, line_kind as journal, kind, count(*) as found,
-                       min(filing_id) as filing_id, min(worker_id) as worker_id
+                       min(filing_id) as filing_id, min(claim_id) as claim_id, min(worker_id) as worker_id
                 from ledger_entry group by event_id, line_kind, kind
             ),
             compared as (
@@ -51,6 +52,7 @@ public class JournalReconciliation {
                        coalesce(ev.journal, en.journal) as journal,
                        coalesce(ev.kind, en.kind) as kind,
                        coalesce(ev.payload ->> 'filingId', en.filing_id) as filing_id,
+                       coalesce(ev.payload ->> 'claimId', en.claim_id) as claim_id,
                        coalesce(ev.payload ->> 'workerId', en.worker_id) as worker_id,
                        ev.event_id is not null as event_stored,
                        coalesce(en.found, 0) as found
@@ -58,9 +60,7 @@ public class JournalReconciliation {
                 full join entries en on en.event_id = ev.event_id and en.journal = ev.journal and en.kind = ev.kind
             )
             """.formatted(String.join(", ", LineKinds.ALL.stream()
-            .flatMap(line -> java.util.stream.Stream.of(
-                    journalled(line.recorded(), line, EntryKind.CONTRIBUTION),
-                    journalled(line.reversed(), line, EntryKind.REVERSAL)))
+            .flatMap(line -> line.journalled().stream().map(event -> journalled(event.event(), line, event.kind())))
             .toList()));
 
     private final JdbcClient jdbc;
@@ -89,7 +89,8 @@ public class JournalReconciliation {
                     .param(limit)
                     .query((row, n) -> new Difference(row.getString("event_id"),
                             eventType(row.getString("journal"), row.getString("kind")), row.getString("kind"),
-                            row.getString("filing_id"), row.getString("worker_id"), row.getBoolean("event_stored"),
+                            row.getString("filing_id"), row.getString("claim_id"), row.getString("worker_id"),
+                            row.getBoolean("event_stored"),
                             row.getLong("found")))
                     .list();
             return new Result(counts, differenceCount, differences);
@@ -104,6 +105,6 @@ public class JournalReconciliation {
     private static String eventType(String journal, String kind) {
         LineKind line = LineKinds.ALL.stream().filter(candidate -> candidate.name().equals(journal)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the journal holds an entry of unknown line kind " + journal));
-        return (EntryKind.valueOf(kind) == EntryKind.REVERSAL ? line.reversed() : line.recorded()).getSimpleName();
+        return line.eventOf(EntryKind.valueOf(kind)).getSimpleName();
     }
 }

@@ -15,6 +15,7 @@ import org.mekongledger.web.contract.model.Branch;
 import org.mekongledger.web.contract.model.FeePayer;
 import org.mekongledger.web.contract.model.JournalEntry;
 import org.mekongledger.web.contract.model.JournalPage;
+import org.mekongledger.web.contract.model.JournalPayment;
 import org.mekongledger.web.contract.model.Party;
 import org.mekongledger.web.contract.model.Posting;
 import org.mekongledger.web.contract.model.Scheme;
@@ -91,7 +92,7 @@ class LedgerController implements LedgerApi {
     }
 
     private static JournalEntry journalEntry(LedgerQueries.Entry entry) {
-        return new JournalEntry()
+        JournalEntry journalEntry = new JournalEntry()
                 .entryId(entry.entryId())
                 .kind(JournalEntry.KindEnum.fromValue(entry.line().journalKind(entry.kind())))
                 .scheme(Scheme.fromValue(entry.scheme()))
@@ -108,5 +109,32 @@ class LedgerController implements LedgerApi {
                         .payer(p.payer() == null ? null : FeePayer.fromValue(p.payer()))
                         .amount(MoneyFormat.format(p.amount(), entry.currency()))
                         .currency(entry.currency())).toList());
+        if (entry.line() instanceof BenefitEntry benefit) {
+            benefitPart(journalEntry, benefit, entry.currency());
+        }
+        return journalEntry;
+    }
+
+    /** A benefit entry's claim and amount, and what its bank was instructed and reported. */
+    private static void benefitPart(JournalEntry journalEntry, BenefitEntry benefit, String currency) {
+        journalEntry.claimId(benefit.claimId())
+                .benefit(benefit.benefit())
+                .amount(MoneyFormat.format(benefit.amount(), currency))
+                .currency(currency);
+        BenefitEntry.Settlement settlement = benefit.settlement();
+        if (settlement != null) {
+            journalEntry.payment(new JournalPayment()
+                    .settlementRun(settlement.settlementRun())
+                    .endToEndId(settlement.endToEndId())
+                    .debtorAccount(settlement.debtorAccount())
+                    .paidAmount(settlement.paidAmount().toPlainString())
+                    .paidCurrency(settlement.paidCurrency())
+                    .rate(settlement.rate().toPlainString())
+                    .rateDate(settlement.rateDate())
+                    .rateSource(settlement.rateSource())
+                    .bankReference(settlement.bankReference())
+                    .statusReport(settlement.statusReport())
+                    .reasonCode(settlement.reasonCode()));
+        }
     }
 }

@@ -22,6 +22,12 @@ import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.axon.Savepoints;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.mekongledger.api.ClaimEvents.ClaimApproved;
+import org.mekongledger.api.ClaimEvents.ClaimFailed;
+import org.mekongledger.api.ClaimEvents.ClaimFiled;
+import org.mekongledger.api.ClaimEvents.ClaimPaid;
+import org.mekongledger.api.ClaimEvents.ClaimScheduled;
+import org.mekongledger.api.PaymentInstruction;
 import org.mekongledger.api.ContributionRecorded;
 import org.mekongledger.api.ContributionReversed;
 import org.mekongledger.api.ContributionsFiled;
@@ -32,8 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Books every filing line and its reversal as a journal entry, and keeps the filing register.
- * Every kind of line (wage, fee) takes the one path: its event becomes a {@link Booking} (one small
+ * Books every filing line and its reversal, and every benefit's approval, payment and failure, as a
+ * journal entry, and keeps the filing register and the claims it books benefits for.
+ * Every kind of line (wage, fee, benefit) takes the one path: its event becomes a {@link Booking} (one small
  * class per kind maps it), and entries of one processor batch are written with one COPY per kind
  * when the batch commits, in the same transaction as the processor's token: nothing is lost. An
  * event delivered again (the processor is at-least-once: a token update lost after its entries
@@ -55,6 +62,11 @@ class LedgerProjection {
             on conflict (account, currency)
             do update set debit = ledger_account_total.debit + excluded.debit,
                           credit = ledger_account_total.credit + excluded.credit""";
+
+    private static final String INSTRUCTED = """
+            insert into run_instruction (end_to_end_id, settlement_run, claim_id, worker_id, amount, currency,
+                paid_amount, paid_currency, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (end_to_end_id)""";
 
     private final JdbcTemplate jdbc;
 
@@ -88,6 +100,53 @@ class LedgerProjection {
         book(eventId, at, FeeEntry.reversed(event));
     }
 
+    /** The claim's scheme and benefit, which its approval, payment and failure do not name. */
+    @EventHandler
+    void on(ClaimFiled event) {
+        Savepoints.run(jdbc.getDataSource(), () -> jdbc.update("""
+                        insert into ledger_claim (claim_id, worker_id, scheme, benefit) values (?, ?, ?, ?)
+                        on conflict (claim_id) do nothing""",
+                event.claimId(), event.workerId(), event.scheme(), event.benefit()));
+    }
+
+    @EventHandler
+    void on(ClaimApproved event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        book(eventId, at, BenefitEntry.approved(event, claim(event.claimId())));
+    }
+
+    /** Scheduling books nothing (no money moved); the run's instruction is kept for its summary. */
+    @EventHandler
+    void on(ClaimScheduled event) {
+        if (event.instruction() == null) {
+            throw new IllegalStateException("ClaimScheduled of claim " + event.claimId() + " carries no instruction");
+        }
+        pendingBookings().instructions.putIfAbsent(event.instruction().endToEndId(),
+                instruction(event.workerId(), event.claimId(), event.instruction(), "SCHEDULED"));
+    }
+
+    @EventHandler
+    void on(ClaimPaid event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        book(eventId, at, BenefitEntry.paid(event, claim(event.claimId())));
+        pendingBookings().outcomes.put(event.instruction().endToEndId(),
+                instruction(event.workerId(), event.claimId(), event.instruction(), "PAID"));
+    }
+
+    @EventHandler
+    void on(ClaimFailed event, @MessageIdentifier String eventId,
+            @org.axonframework.eventhandling.Timestamp Instant at) {
+        book(eventId, at, BenefitEntry.failed(event, claim(event.claimId())));
+        pendingBookings().outcomes.put(event.instruction().endToEndId(),
+                instruction(event.workerId(), event.claimId(), event.instruction(), "FAILED"));
+    }
+
+    private static Object[] instruction(String workerId, String claimId, PaymentInstruction instruction, String status) {
+        return new Object[] {instruction.endToEndId(), instruction.settlementRun(), claimId, workerId,
+                instruction.amount(), instruction.currency(), instruction.paidAmount(), instruction.paidCurrency(),
+                status};
+    }
+
     @EventHandler
     void on(ContributionsFiled event, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue(LedgerCommands.ACTOR) String actor) {
@@ -112,14 +171,29 @@ class LedgerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate ledger_entry, ledger_account_total, contribution_filing_view");
+        jdbc.update("truncate ledger_entry, ledger_account_total, contribution_filing_view, ledger_claim, run_instruction");
+    }
+
+    /**
+     * The claim as its ClaimFiled named it, booked earlier in this transaction or before: a worker's
+     * events reach one segment in order. A claim the ledger never saw filed is an error (the event
+     * is dead-lettered), never booked under a guessed scheme.
+     */
+    private BenefitEntry.Claim claim(String claimId) {
+        List<BenefitEntry.Claim> claims = jdbc.query("select scheme, benefit from ledger_claim where claim_id = ?",
+                (row, n) -> new BenefitEntry.Claim(claimId, row.getString("scheme"), row.getString("benefit")), claimId);
+        if (claims.isEmpty()) {
+            throw new IllegalStateException("claim " + claimId + " was never filed as far as the ledger knows");
+        }
+        return claims.get(0);
     }
 
     /** Every entry, whatever its kind: collected for the batch's commit, once per event. */
     private void book(String eventId, Instant at, Booking booking) {
         List<Object> row = new ArrayList<>(ENTRY_COLUMNS.size() + 16);
         row.addAll(Arrays.asList(eventId, booking.kind().name(), booking.line().lineKind().name(), booking.workerId(),
-                booking.scheme(), booking.filingId(), booking.employerAccount(), booking.period().toString(),
+                booking.scheme(), booking.filingId(), booking.employerAccount(),
+                booking.period() == null ? null : booking.period().toString(),
                 booking.ruleSetVersion(), booking.currency()));
         row.addAll(booking.line().values());
         row.add(at);
@@ -160,6 +234,9 @@ class LedgerProjection {
         /** By event id: an event delivered twice within one batch is one entry too. */
         final Map<String, PendingEntry> entries = new LinkedHashMap<>();
         final Set<String> workerIds = new HashSet<>();
+        /** Settlement runs' instructions scheduled, and their outcomes, by end-to-end id. */
+        final Map<String, Object[]> instructions = new LinkedHashMap<>();
+        final Map<String, Object[]> outcomes = new LinkedHashMap<>();
         /** Sorted, so concurrent writers would lock accounts in one order. */
         final Map<List<String>, BigDecimal[]> accountTotals = new TreeMap<>(
                 Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
@@ -203,5 +280,14 @@ class LedgerProjection {
         pending.accountTotals.forEach((key, debitCredit) ->
                 totals.add(new Object[] {key.get(0), key.get(1), debitCredit[0], debitCredit[1]}));
         jdbc.batchUpdate(ADD_TO_ACCOUNT, totals);
+        // idempotent, so an event delivered again changes nothing: a scheduling never undoes an
+        // outcome, and an outcome carries its whole instruction, so it stands without its scheduling
+        if (!pending.instructions.isEmpty()) {
+            jdbc.batchUpdate(INSTRUCTED + " do nothing", new ArrayList<>(pending.instructions.values()));
+        }
+        if (!pending.outcomes.isEmpty()) {
+            jdbc.batchUpdate(INSTRUCTED + " do update set status = excluded.status",
+                    new ArrayList<>(pending.outcomes.values()));
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** Every kind of line the journal books: the one list a new kind joins. */
 final class LineKinds {
 
-    static final List<LineKind> ALL = List.of(WageEntry.KIND, FeeEntry.KIND);
+    static final List<LineKind> ALL = List.of(WageEntry.KIND, FeeEntry.KIND, BenefitEntry.KIND);
 
     private static final Map<String, LineKind> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(LineKind::name, Function.identity()));

@@ -1,6 +1,5 @@
 package org.mekongledger.ledger;
 
-import org.mekongledger.monitoring.ProjectionStatus;
 import org.mekongledger.web.contract.ReconciliationApi;
 import org.mekongledger.web.contract.model.LedgerReconciliation;
 import org.mekongledger.web.contract.model.ReconciliationCount;
@@ -9,25 +8,24 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** FUND_ADMIN's check that the journals hold exactly what the event store recorded. */
+/** FUND_ADMIN's check that the journal holds exactly what the event store recorded. */
 @RestController
 @RequestMapping("/api/v1")
 class ReconciliationController implements ReconciliationApi {
 
     private static final int DEFAULT_LIMIT = 100;
     private final JournalReconciliation reconciliation;
-    private final ProjectionStatus projections;
+    private final JournalLag journalLag;
 
-    ReconciliationController(JournalReconciliation reconciliation, ProjectionStatus projections) {
+    ReconciliationController(JournalReconciliation reconciliation, JournalLag journalLag) {
         this.reconciliation = reconciliation;
-        this.projections = projections;
+        this.journalLag = journalLag;
     }
 
     @Override
     public ResponseEntity<LedgerReconciliation> reconcileLedger(Integer limit) {
         // the lag first: a difference found after it was read and while it was 0 is a real one
-        long lag = projections.now().processors().stream().filter(processor -> processor.name().equals("ledger"))
-                .mapToLong(ProjectionStatus.Processor::lag).max().orElse(0);
+        long lag = journalLag.now();
         JournalReconciliation.Result result = reconciliation.reconcile(limit == null ? DEFAULT_LIMIT : limit);
         return ResponseEntity.ok(new LedgerReconciliation()
                 .balanced(result.balanced())
@@ -43,6 +41,7 @@ class ReconciliationController implements ReconciliationApi {
                         .eventType(difference.eventType())
                         .entryKind(ReconciliationDifference.EntryKindEnum.fromValue(difference.entryKind()))
                         .filingId(difference.filingId())
+                        .claimId(difference.claimId())
                         .workerId(difference.workerId())
                         .eventStored(difference.eventStored())
                         .entriesFound(difference.entriesFound())).toList()));
