@@ -209,6 +209,23 @@ class Pain001WriterTest {
     }
 
     @Test
+    void aMisconfiguredDebtorAccountIsRefusedBeforeAnythingIsWritten() {
+        Map<PaymentBlock, List<CreditTransfer>> run = Samples.run();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> Pain001Writer.write(out, Samples.header(run),
+                new DebtorAccount("D1", "Fund", "GB00WEST12345698765432", null, "BKKBTHBK", "TH"),
+                new ArrayList<>(run.keySet()), Samples.source(run)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("debtor D1 iban is not a valid IBAN");
+        assertThatThrownBy(() -> Pain001Writer.write(out, Samples.header(run),
+                new DebtorAccount("D1", "Fund", null, null, "BKKBTHBK", "TH"), new ArrayList<>(run.keySet()),
+                Samples.source(run)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("debtor D1 otherId is missing");
+        assertThatThrownBy(() -> Pain001Writer.write(out, Samples.header(run), Samples.FUND, List.of(), Samples.source(run)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one payment block");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void aCallerCanAskBeforehandWhetherAPaymentCanBeWritten() {
         assertThat(Pain001Writer.problemWith(thb(1, "10.25"))).isEmpty();
         assertThat(Pain001Writer.problemWith(new CreditTransfer(Samples.claim(1), new BigDecimal("1.5"), "VND", "Secret Name",
