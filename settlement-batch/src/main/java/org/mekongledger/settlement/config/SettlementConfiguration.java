@@ -1,6 +1,7 @@
 package org.mekongledger.settlement.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -79,7 +80,8 @@ public class SettlementConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(JdbcTemplate jdbc, Ledger ledger) {
-        return new Reconciliation(jdbc, ledger);
+    Reconciliation reconciliation(JdbcTemplate jdbc, Ledger ledger,
+                                  @Value("${settlement.reconcile.journal-wait:30s}") Duration journalWait) {
+        return new Reconciliation(jdbc, ledger, journalWait);
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,16 @@ public class Reconciliation {
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
+    private final Duration journalWait;
 
-    public Reconciliation(JdbcTemplate jdbc, Ledger ledger) {
+    /**
+     * @param journalWait how long to wait for the ledger's journal to catch up (it books events
+     *                    asynchronously) before calling postings that are still to come a mismatch
+     */
+    public Reconciliation(JdbcTemplate jdbc, Ledger ledger, Duration journalWait) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.journalWait = journalWait;
     }
 
     /** Counts and amounts: THB and the paid currency. */
@@ -72,6 +79,16 @@ public class Reconciliation {
                 }, runDate);
         String settlementRun = PaymentIds.settlementRun(runDate);
         Ledger.RunView view = ledger.run(settlementRun);
+        long deadline = System.nanoTime() + journalWait.toNanos();
+        while (view.journalBehind() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            view = ledger.run(settlementRun);
+        }
         Map<String, Map<String, Tally>> theirs = new TreeMap<>();
         for (Ledger.RunLine line : view.lines()) {
             String state = switch (line.status()) {

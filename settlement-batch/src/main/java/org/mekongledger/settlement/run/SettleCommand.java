@@ -84,6 +84,7 @@ public class SettleCommand {
                             + plain(row.getBigDecimal(4)) + " " + row.getString(1) + " (THB " + plain(row.getBigDecimal(3))
                             + ")");
                 }, runDate);
+        outcome.millis.forEach((step, millis) -> report.println("  step " + step + ": " + millis + " ms"));
         report.println("files in " + out.toAbsolutePath() + ":");
         outcome.files.forEach(name -> report.println("  " + name));
     }

@@ -3,15 +3,22 @@ package org.mekongledger.settlement.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -66,6 +73,20 @@ public class SettleJob {
         public long frozen = -1;
         public long scheduledNow;
         public final List<String> files = new ArrayList<>();
+        /** Milliseconds each step took in this invocation (freeze, schedule, files), for the summary and the bench. */
+        public final Map<String, Long> millis = new LinkedHashMap<>();
+
+        StepExecutionListener timer() {
+            return new StepExecutionListener() {
+                @Override
+                public ExitStatus afterStep(StepExecution step) {
+                    if (step.getStartTime() != null) {
+                        millis.put(step.getStepName(), Duration.between(step.getStartTime(), LocalDateTime.now()).toMillis());
+                    }
+                    return null;
+                }
+            };
+        }
     }
 
     public Job job(LocalDate runDate, Path out, Outcome outcome) {
@@ -77,7 +98,7 @@ public class SettleJob {
     }
 
     private Step freeze(LocalDate runDate, Outcome outcome) {
-        return new StepBuilder("freeze", repository).tasklet((contribution, context) -> {
+        return new StepBuilder("freeze", repository).listener(outcome.timer()).tasklet((contribution, context) -> {
             outcome.frozen = selection.freeze(runDate);
             return RepeatStatus.FINISHED;
         }, transactions).build();
@@ -98,13 +119,14 @@ public class SettleJob {
         };
         return new StepBuilder("schedule", repository).<FrozenPayment, FrozenPayment>chunk(chunkSize)
                 .transactionManager(transactions)
+                .listener(outcome.timer())
                 .reader(new UnscheduledReader(runDate))
                 .writer(writer)
                 .build();
     }
 
     private Step writeFiles(LocalDate runDate, Path out, Outcome outcome) {
-        return new StepBuilder("files", repository).tasklet((contribution, context) -> {
+        return new StepBuilder("files", repository).listener(outcome.timer()).tasklet((contribution, context) -> {
             long unscheduled = payments.count(runDate, false) - payments.count(runDate, true);
             if (unscheduled != 0) {
                 throw new IllegalStateException(unscheduled + " payments of " + runDate + " are not scheduled yet");

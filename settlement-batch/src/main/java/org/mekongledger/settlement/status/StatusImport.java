@@ -66,7 +66,7 @@ public class StatusImport {
     public record Counts(int paid, int failed, int pending, boolean alreadyImported) {
     }
 
-    private record Payment(String endToEndId, String claimId, String currency, String appliedBy) {
+    private record Payment(String endToEndId, String claimId, String currency, String appliedBy, String outcome) {
     }
 
     private record Decision(Payment payment, StatusMapping.Effect effect, String reasonCode, String reason,
@@ -120,7 +120,10 @@ public class StatusImport {
                 case FAILED -> failed++;
                 case NONE -> pending++;
             }
-            if (decision.effect() != StatusMapping.Effect.NONE && !messageId.equals(decision.payment().appliedBy())) {
+            // a cumulative report repeats final statuses an earlier one brought: nothing to send for those
+            boolean alreadyThere = messageId.equals(decision.payment().appliedBy())
+                    || decision.effect().name().equals(decision.payment().outcome());
+            if (decision.effect() != StatusMapping.Effect.NONE && !alreadyThere) {
                 toApply.add(new Ledger.Outcome(decision.payment().claimId(), decision.payment().endToEndId(),
                         decision.effect() == StatusMapping.Effect.PAID, messageId, decision.bankReference(),
                         decision.reasonCode(), decision.reason()));
@@ -162,11 +165,11 @@ public class StatusImport {
                 "status report " + status.messageId() + " is on message " + status.originalMessageId()
                         + ", which is not one of ours; refused as a whole, nothing changed"));
         Map<String, Payment> payments = new LinkedHashMap<>();
-        jdbc.query("select end_to_end_id, claim_id, paid_currency, status_report from settlement.payment"
+        jdbc.query("select end_to_end_id, claim_id, paid_currency, status_report, outcome from settlement.payment"
                         + " where run_date = ? and debtor_account = ? order by end_to_end_id",
                 row -> {
                     payments.put(row.getString(1), new Payment(row.getString(1), row.getString(2), row.getString(3),
-                            row.getString(4)));
+                            row.getString(4), row.getString(5)));
                 }, message.runDate(), message.account());
         if (payments.isEmpty()) {
             throw new Refusal("status report " + status.messageId() + " is on message " + status.originalMessageId()

@@ -87,6 +87,37 @@ class StatusImportTest extends BatchTestBase {
     }
 
     @Test
+    void aLaterCumulativeReportSettlesWhatWasPendingAndLeavesTheRestAsItWas() throws Exception {
+        Path first = work.resolve("first.xml");
+        BankSimulator.simulate(pain001, first, 0, "AC04", 3, "STS-A");
+        assertThat(importing(first).pending()).isEqualTo(10);
+        Path later = work.resolve("later.xml");
+        BankSimulator.simulate(pain001, later, 0, "AC04", 0, "STS-B");
+
+        StatusImport.Counts counts = importing(later);
+
+        assertThat(counts.paid()).isEqualTo(30);
+        assertThat(status("PAID")).isEqualTo(30);
+        assertThat(ledger.claims.values().stream().filter(claim -> "STS-B".equals(claim.statusReport))).hasSize(10);
+        assertThat(reconciliation.reconcile(RUN, out, quiet())).isEmpty();
+    }
+
+    @Test
+    void aReportContradictingAnEarlierFinalStatusIsRefusedByTheLedgerAndChangesNothing() throws Exception {
+        Path first = work.resolve("first.xml");
+        BankSimulator.simulate(pain001, first, 0, "AC04", 0, "STS-C");
+        importing(first);
+        Path contradicting = work.resolve("contradicting.xml");
+        BankSimulator.simulate(pain001, contradicting, 2, "AC04", 0, "STS-D");
+
+        assertThatThrownBy(() -> importing(contradicting)).isInstanceOf(Refusal.class).hasMessageContaining("PAID");
+
+        assertThat(status("PAID")).isEqualTo(30);
+        assertThat(jdbc.queryForList("select msg_id from settlement.status_report", String.class))
+                .containsExactly("STS-C");
+    }
+
+    @Test
     void theSameReportTwiceChangesNothingAndSaysSo() throws Exception {
         Path report = work.resolve("report.xml");
         BankSimulator.simulate(pain001, report, 3, "AC04", 0, null);

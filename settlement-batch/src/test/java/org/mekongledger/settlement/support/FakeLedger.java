@@ -40,7 +40,7 @@ public class FakeLedger implements Ledger {
     public final Map<String, Claim> claims = new ConcurrentHashMap<>();
     public final Map<LocalDate, Map<String, Rate>> rates = new ConcurrentHashMap<>();
     public final List<Integer> scheduleCalls = new CopyOnWriteArrayList<>();
-    public final List<String> instructedEndToEndIds = new CopyOnWriteArrayList<>();
+    public final List<String> instructedEndToEndIds = java.util.Collections.synchronizedList(new ArrayList<>());
     public final AtomicInteger outcomeCalls = new AtomicInteger();
     /** Fails (as if the connection dropped after the service recorded) the n-th schedule call, 1-based; 0 never. */
     public volatile int failScheduleCallAfterRecording;
