@@ -299,7 +299,7 @@ class SettlementEndToEndIT {
     @Test
     @Order(7)
     void reconcileIsClean() {
-        Batch.Result reconciled = batch.run("reconcile", "--run-date=" + runDate).expectExit(0);
+        Batch.Result reconciled = batch.run("reconcile", "--run-date=" + runDate, "--out=" + out).expectExit(0);
         for (String currency : List.of("MMK", "KHR", "USD", "LAK", "VND", "THB")) {
             assertThat(reconciled.output()).contains(currency);
         }
