@@ -40,6 +40,7 @@ import org.mekongledger.api.ClaimNoLongerPayable;
 import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.ConflictWithRecord;
 import org.mekongledger.api.Payee;
+import org.mekongledger.api.PaymentInstruction;
 import org.mekongledger.api.SeparationOfDuties;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.ContributionRecorded;
@@ -59,6 +60,7 @@ import org.mekongledger.api.WelfareFeeRecorded;
 import org.mekongledger.api.WelfareFeeReversed;
 import org.mekongledger.api.WorkerRegistered;
 import org.mekongledger.claim.ClaimTransitions;
+import org.mekongledger.claim.PaymentInstructionCheck;
 import org.mekongledger.claim.PayeeChecks;
 import org.mekongledger.claim.PayeeNameMatch;
 import org.mekongledger.contribution.PersonMonthContribution;
@@ -277,39 +279,68 @@ public class WorkerAccount {
         apply(new ClaimCancelled(workerId, claim.claimId(), reason, canceller));
     }
 
+    /**
+     * A settlement run instructed the bank to pay the approved claim. The same instruction sent again
+     * (a run resumed after a crash) records nothing; the instruction must pay exactly the approval.
+     */
     @CommandHandler
     public void handle(ScheduleClaim command, @MetaDataValue(ClaimCommands.ACTOR) String actor) {
         String operator = requireActor(actor);
         AccountClaim claim = claim(command.claimId());
-        ClaimTransitions.require(claim.claimId(), claim.status(), ClaimStatus.SCHEDULED);
-        // CONTRACT STUB (issue 9): idempotent re-sends and instruction checks land with the settlement service
-        if (command.instruction() == null) {
+        PaymentInstruction instruction = command.instruction();
+        if (instruction == null) {
             throw new RequestRefused("instruction", "a scheduled claim carries its payment instruction");
         }
-        apply(new ClaimScheduled(workerId, claim.claimId(), command.instruction().settlementRun(),
-                command.instruction(), operator));
+        if (claim.status() == ClaimStatus.SCHEDULED && PaymentInstructionCheck.same(instruction, claim.instruction())) {
+            return;
+        }
+        ClaimTransitions.require(claim.claimId(), claim.status(), ClaimStatus.SCHEDULED);
+        PaymentInstructionCheck.require(instruction, claim.amount(), claim.currency(), claim.payee());
+        apply(new ClaimScheduled(workerId, claim.claimId(), instruction.settlementRun(), instruction, operator));
     }
 
+    /** The bank settled the instruction; a report read again records nothing. */
     @CommandHandler
     public void handle(RecordClaimPaid command, @MetaDataValue(ClaimCommands.ACTOR) String actor) {
         String operator = requireActor(actor);
         AccountClaim claim = claim(command.claimId());
+        if (claim.status() == ClaimStatus.PAID && claim.instructedAs(command.endToEndId())) {
+            return;
+        }
         ClaimTransitions.require(claim.claimId(), claim.status(), ClaimStatus.PAID);
-        // CONTRACT STUB (issue 9): the instruction settled comes from the claim's state
-        apply(new ClaimPaid(workerId, claim.claimId(), command.bankReference(), command.statusReport(), null, operator));
+        requireInstructedAs(claim, command.endToEndId());
+        if (command.bankReference() == null || command.bankReference().isBlank()) {
+            throw new RequestRefused("bankReference", "a payment names the bank's reference");
+        }
+        apply(new ClaimPaid(workerId, claim.claimId(), command.bankReference(), command.statusReport(),
+                claim.instruction(), operator));
     }
 
+    /** The bank rejected the instruction; the approval's booking is reversed and the claim may be approved again. */
     @CommandHandler
     public void handle(RecordClaimFailed command, @MetaDataValue(ClaimCommands.ACTOR) String actor) {
         String operator = requireActor(actor);
         AccountClaim claim = claim(command.claimId());
+        if (claim.status() == ClaimStatus.FAILED && claim.instructedAs(command.endToEndId())
+                && java.util.Objects.equals(claim.failureCode(), command.reasonCode())) {
+            return;
+        }
         ClaimTransitions.require(claim.claimId(), claim.status(), ClaimStatus.FAILED);
+        requireInstructedAs(claim, command.endToEndId());
         if (command.reasonCode() == null || command.reasonCode().isBlank()) {
             throw new RequestRefused("reasonCode", "a failed payment names the bank's reason code");
         }
-        // CONTRACT STUB (issue 9): the instruction and approved amount come from the claim's state
         apply(new ClaimFailed(workerId, claim.claimId(), command.reasonCode(), command.reason(), command.statusReport(),
-                null, null, null, operator));
+                claim.instruction(), claim.amount(), claim.currency(), operator));
+    }
+
+    /** A bank's report speaks of one instruction: the one the claim went out under last. */
+    private static void requireInstructedAs(AccountClaim claim, String endToEndId) {
+        if (!claim.instructedAs(endToEndId)) {
+            throw new RequestRefused("endToEndId", "claim " + claim.claimId() + " was instructed under "
+                    + (claim.instruction() == null ? "no end-to-end id" : claim.instruction().endToEndId())
+                    + ", not " + endToEndId);
+        }
     }
 
     private AccountClaim claim(String claimId) {
@@ -485,13 +516,13 @@ public class WorkerAccount {
 
     @EventSourcingHandler
     void on(ClaimFiled event) {
-        claims.put(event.claimId(), new AccountClaim(event.claimId(), event.scheme(), event.actor(), ClaimStatus.FILED,
-                event.payee()));
+        claims.put(event.claimId(), AccountClaim.filed(event.claimId(), event.scheme(), event.actor(), event.payee()));
     }
 
     @EventSourcingHandler
     void on(ClaimApproved event) {
-        claims.computeIfPresent(event.claimId(), (id, claim) -> claim.approvedFor(event.payee()));
+        claims.computeIfPresent(event.claimId(),
+                (id, claim) -> claim.approvedFor(event.payee(), event.amount(), event.currency()));
     }
 
     @EventSourcingHandler
@@ -506,7 +537,7 @@ public class WorkerAccount {
 
     @EventSourcingHandler
     void on(ClaimScheduled event) {
-        moveTo(event.claimId(), ClaimStatus.SCHEDULED);
+        claims.computeIfPresent(event.claimId(), (id, claim) -> claim.scheduled(event.instruction()));
     }
 
     @EventSourcingHandler
@@ -516,7 +547,7 @@ public class WorkerAccount {
 
     @EventSourcingHandler
     void on(ClaimFailed event) {
-        moveTo(event.claimId(), ClaimStatus.FAILED);
+        claims.computeIfPresent(event.claimId(), (id, claim) -> claim.failed(event.reasonCode()));
     }
 
     private void moveTo(String claimId, ClaimStatus next) {

@@ -100,9 +100,9 @@ class WorkerClaimsTest {
             new BigDecimal("6093880.00"), "KHR", new BigDecimal("117.19"), LocalDate.of(2026, 3, 5),
             "Bank of Thailand reference rate");
     static final ClaimScheduled SCHEDULED = new ClaimScheduled(SOKHA, CLAIM, "SR-2026-03-05", INSTRUCTION, SETTLEMENT);
-    static final ClaimPaid PAID = new ClaimPaid(SOKHA, CLAIM, "ACLB-778812", "BANK-STS-1", null, SETTLEMENT);
-    static final ClaimFailed FAILED = new ClaimFailed(SOKHA, CLAIM, "AC04", "account closed", "BANK-STS-1", null, null,
-            null, SETTLEMENT);
+    static final ClaimPaid PAID = new ClaimPaid(SOKHA, CLAIM, "ACLB-778812", "BANK-STS-1", INSTRUCTION, SETTLEMENT);
+    static final ClaimFailed FAILED = new ClaimFailed(SOKHA, CLAIM, "AC04", "account closed", "BANK-STS-1", INSTRUCTION,
+            new BigDecimal("52000.00"), "THB", SETTLEMENT);
     static final ClaimRejected REJECTED = new ClaimRejected(SOKHA, CLAIM, "not the worker's signature", APPROVER);
     static final ClaimCancelled CANCELLED = new ClaimCancelled(SOKHA, CLAIM, "the worker withdrew it", OFFICER);
 
@@ -202,9 +202,14 @@ class WorkerClaimsTest {
                 .map(step -> Arguments.of(state, step)));
     }
 
+    /** Settlement's steps sent again to a claim that took them: a resend, recorded once (see {@link Settlement}). */
+    static boolean resend(ClaimStatus state, Step step) {
+        return state == step.target && (step == Step.SCHEDULE || step == Step.RECORD_PAID || step == Step.RECORD_FAILED);
+    }
+
     static Stream<Arguments> forbiddenSteps() {
         return Stream.of(ClaimStatus.values()).flatMap(state -> Stream.of(Step.values())
-                .filter(step -> !ALLOWED.get(state).contains(step.target))
+                .filter(step -> !ALLOWED.get(state).contains(step.target) && !resend(state, step))
                 .map(step -> Arguments.of(state, step)));
     }
 
@@ -232,7 +237,7 @@ class WorkerClaimsTest {
 
         @Test
         void theTableCoversEveryStateAndEveryStep() {
-            org.assertj.core.api.Assertions.assertThat(allowedSteps().count() + forbiddenSteps().count())
+            org.assertj.core.api.Assertions.assertThat(allowedSteps().count() + forbiddenSteps().count() + 3)
                     .isEqualTo((long) ClaimStatus.values().length * Step.values().length);
             org.assertj.core.api.Assertions.assertThat(allowedSteps().count()).isEqualTo(8);
         }
@@ -533,6 +538,137 @@ class WorkerClaimsTest {
                     .when(new RecordClaimFailed(SOKHA, CLAIM, INSTRUCTION.endToEndId(), null, "account closed", "BANK-STS-1"), by(SETTLEMENT))
                     .expectNoEvents()
                     .expectException(refusing("reasonCode"));
+        }
+    }
+
+    /** What a settlement run and a bank's report may do to a claim, and what they send twice. */
+    @Nested
+    class Settlement {
+
+        static PaymentInstruction instruction(String endToEndId, String amount, String paidAmount, String paidCurrency,
+                                              String rate) {
+            return new PaymentInstruction("SR-2026-03-05", endToEndId, INSTRUCTION.debtorAccount(), new BigDecimal(amount), "THB",
+                    new BigDecimal(paidAmount), paidCurrency, new BigDecimal(rate), LocalDate.of(2026, 3, 5),
+                    "Bank of Thailand reference rate");
+        }
+
+        @Test
+        void theSameInstructionSentAgainRecordsNothing() {
+            PaymentInstruction again = instruction(INSTRUCTION.endToEndId(), "52000.0", "6093880", "KHR", "117.190");
+            fixture.given(historyTo(ClaimStatus.SCHEDULED))
+                    .when(new ScheduleClaim(SOKHA, CLAIM, again), by(SETTLEMENT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherInstructionForAScheduledClaimIsRefusedNamingTheState() {
+            fixture.given(historyTo(ClaimStatus.SCHEDULED))
+                    .when(new ScheduleClaim(SOKHA, CLAIM, instruction("other-1", "52000.00", "6093880.00", "KHR", "117.19")),
+                            by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(inWrongState(ClaimStatus.SCHEDULED));
+        }
+
+        @Test
+        void anInstructionPaysExactlyTheApprovedAmountConvertedHalfUp() {
+            fixture.given(historyTo(ClaimStatus.APPROVED))
+                    .when(new ScheduleClaim(SOKHA, CLAIM, instruction("e2e-1", "52000.01", "6093880.00", "KHR", "117.19")),
+                            by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(refusing("amount"));
+            fixture.given(historyTo(ClaimStatus.APPROVED))
+                    .when(new ScheduleClaim(SOKHA, CLAIM, instruction("e2e-1", "52000.00", "6093880.01", "KHR", "117.19")),
+                            by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(refusing("paidAmount"));
+            fixture.given(historyTo(ClaimStatus.APPROVED))
+                    .when(new ScheduleClaim(SOKHA, CLAIM, instruction("e2e-1", "52000.00", "2157.13", "USD", "0.041483")),
+                            by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(refusing("paidCurrency"));
+        }
+
+        @Test
+        void dongHaveNoMinorUnitsSoHalfADongRoundsUp() {
+            Payee vietBank = new Payee("Nguyen Van An", PaymentChannel.BANK_ACCOUNT, "VNM", "VND", "BFTVVNVX", null,
+                    "0071000123456", null, null, null);
+            List<Object> history = new ArrayList<>(List.of(SOKHA_REGISTERED, DEPARTED, FILED,
+                    new ClaimApproved(SOKHA, CLAIM, new BigDecimal("1000.01"), "THB", PAYABLE, vietBank, false, APPROVER)));
+            // 1000.01 x 750.5 = 750,507.505 -> 750,508 VND: no fraction of a dong can be paid
+            fixture.given(history)
+                    .when(new ScheduleClaim(SOKHA, CLAIM, instruction("e2e-1", "1000.01", "750507.51", "VND", "750.5")),
+                            by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(refusing("paidAmount"));
+            PaymentInstruction dong = instruction("e2e-1", "1000.01", "750508", "VND", "750.5");
+            fixture.given(history)
+                    .when(new ScheduleClaim(SOKHA, CLAIM, dong), by(SETTLEMENT))
+                    .expectEvents(new ClaimScheduled(SOKHA, CLAIM, "SR-2026-03-05", dong, SETTLEMENT));
+        }
+
+        @Test
+        void aBahtPaymentIsMadeAtRateOne() {
+            Payee thaiBank = new Payee("Chan Sokha", PaymentChannel.BANK_ACCOUNT, "THA", "THB", "BKKBTHBK", null,
+                    "1234567890", null, null, null);
+            List<Object> history = new ArrayList<>(List.of(SOKHA_REGISTERED, DEPARTED, FILED,
+                    new ClaimApproved(SOKHA, CLAIM, new BigDecimal("52000.00"), "THB", PAYABLE, thaiBank, true, APPROVER)));
+            fixture.given(history)
+                    .when(new ScheduleClaim(SOKHA, CLAIM, instruction("e2e-1", "52000.00", "104000.00", "THB", "2")),
+                            by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(refusing("rate"));
+        }
+
+        @Test
+        void aReportReadAgainRecordsNothing() {
+            List<Object> paid = new ArrayList<>(historyTo(ClaimStatus.SCHEDULED));
+            paid.add(PAID);
+            fixture.given(paid)
+                    .when(Step.RECORD_PAID.command, by(SETTLEMENT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            fixture.given(historyTo(ClaimStatus.FAILED))
+                    .when(Step.RECORD_FAILED.command, by(SETTLEMENT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReportOnAnotherInstructionIsRefused() {
+            fixture.given(historyTo(ClaimStatus.SCHEDULED))
+                    .when(new RecordClaimPaid(SOKHA, CLAIM, "someone-else-1", "ACLB-1", "BANK-STS-1"), by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(refusing("endToEndId"));
+            fixture.given(historyTo(ClaimStatus.SCHEDULED))
+                    .when(new RecordClaimFailed(SOKHA, CLAIM, "someone-else-1", "AC04", "closed", "BANK-STS-1"),
+                            by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(refusing("endToEndId"));
+        }
+
+        @Test
+        void aFailedClaimApprovedAgainIsPaidUnderItsSecondInstruction() {
+            List<Object> history = new ArrayList<>(historyTo(ClaimStatus.FAILED));
+            history.add(new ClaimApproved(SOKHA, CLAIM, new BigDecimal("52000.00"), "THB", PAYABLE, WALLET, true, APPROVER));
+            PaymentInstruction second = instruction("0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f-2", "52000.00", "2157.13", "USD",
+                    "0.041483");
+            history.add(new ClaimScheduled(SOKHA, CLAIM, "SR-2026-03-05", second, SETTLEMENT));
+            fixture.given(history)
+                    .when(new RecordClaimPaid(SOKHA, CLAIM, INSTRUCTION.endToEndId(), "ACLB-1", "BANK-STS-2"),
+                            by(SETTLEMENT))
+                    .expectNoEvents()
+                    .expectException(refusing("endToEndId"));
+            fixture.given(history)
+                    .when(new RecordClaimPaid(SOKHA, CLAIM, second.endToEndId(), "WING-1", "BANK-STS-2"), by(SETTLEMENT))
+                    .expectEvents(new ClaimPaid(SOKHA, CLAIM, "WING-1", "BANK-STS-2", second, SETTLEMENT));
+        }
+
+        @Test
+        void aFailureCarriesTheApprovedAmountWhoseBookingIsReversed() {
+            fixture.given(historyTo(ClaimStatus.SCHEDULED))
+                    .when(Step.RECORD_FAILED.command, by(SETTLEMENT))
+                    .expectEvents(FAILED);
         }
     }
 }

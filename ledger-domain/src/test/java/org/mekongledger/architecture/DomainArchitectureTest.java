@@ -36,7 +36,7 @@ class DomainArchitectureTest {
     void theImportIsTheWholeDomainAndNothingElse() {
         assertThat(DOMAIN.stream().map(JavaClass::getPackageName).distinct()).containsExactlyInAnyOrder(
                 "org.mekongledger.account", "org.mekongledger.api", "org.mekongledger.claim", "org.mekongledger.contribution",
-                "org.mekongledger.employer", "org.mekongledger.entitlement", "org.mekongledger.filing",
+                "org.mekongledger.employer", "org.mekongledger.entitlement", "org.mekongledger.filing", "org.mekongledger.payment",
                 "org.mekongledger.ruleset", "org.mekongledger.vocabulary");
         assertThat(DOMAIN.contain("org.mekongledger.filing.FilingIntake")).isTrue();
     }

@@ -45,7 +45,7 @@ class ModuleMapTest {
             module("contribution", "vocabulary"),                   // contribution rule sets and each party's share of a wage
             module("entitlement", "vocabulary", "contribution"),    // entitlement rule sets, the case of a worker and the engine that answers it
             module("ruleset", "api", "vocabulary", "contribution", "entitlement"), // the catalogue of rule sets (their kinds and versions) and its amendments
-            module("claim", "api"),                                 // benefit-claim policies: the claim life cycle, payee checks, payee name match
+            module("claim", "api", "payment"),                      // benefit-claim policies: the claim life cycle, payee checks, payee name match, payment instructions
             module("payment"),                                      // paying abroad: ISO 4217 minor units, conversion at a fund's rate
             module("account", "api", "vocabulary", "contribution", "claim"), // aggregate: a worker's account (identity, documents, insured months, claims)
             module("employer", "api", "vocabulary"),                // aggregate: an employer
