@@ -4,18 +4,18 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The claim's payee, ground and assessments as jsonb columns of the read model. */
-final class ClaimJson {
+public final class ClaimJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ClaimJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         return value == null ? null : JSON.writeValueAsString(value);
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         if (json == null) {
             return null;
         }

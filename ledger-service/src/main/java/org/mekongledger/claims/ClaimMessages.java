@@ -19,7 +19,7 @@ import org.mekongledger.web.contract.model.ExplanationStep;
 import org.mekongledger.web.contract.model.Scheme;
 
 /** Claims between the contract's shapes and the published language's, both ways. */
-final class ClaimMessages {
+public final class ClaimMessages {
 
     private ClaimMessages() {
     }
@@ -65,7 +65,10 @@ final class ClaimMessages {
                 .decidedAt(at(claim.decidedAt()))
                 .reason(claim.reason())
                 .settlementRun(claim.settlementRun())
+                .instruction(instruction(claim.claimId(), claim.instruction()))
+                .instructions(claim.instructions())
                 .bankReference(claim.bankReference())
+                .statusReport(claim.statusReport())
                 .failureCode(claim.failureCode())
                 .history(claim.history().stream().map(step -> new ClaimHistoryEntry()
                         .status(ClaimStatus.fromValue(step.status().name()))
@@ -74,7 +77,7 @@ final class ClaimMessages {
                         .reason(step.reason())).toList());
     }
 
-    private static ClaimPayee payee(Payee payee) {
+    public static ClaimPayee payee(Payee payee) {
         return new ClaimPayee()
                 .name(payee.name())
                 .channel(ClaimPayee.ChannelEnum.fromValue(payee.channel().name()))
@@ -86,6 +89,26 @@ final class ClaimMessages {
                 .walletProvider(payee.walletProvider())
                 .msisdn(payee.msisdn())
                 .pickupPoint(payee.pickupPoint());
+    }
+
+    /** The payment instruction as the contract shows it: amounts with their currency's digits. */
+    public static org.mekongledger.web.contract.model.PaymentInstruction instruction(
+            String claimId, org.mekongledger.api.PaymentInstruction instruction) {
+        if (instruction == null) {
+            return null;
+        }
+        return new org.mekongledger.web.contract.model.PaymentInstruction()
+                .claimId(claimId)
+                .settlementRun(instruction.settlementRun())
+                .endToEndId(instruction.endToEndId())
+                .debtorAccount(instruction.debtorAccount())
+                .amount(MoneyFormat.format(instruction.amount(), instruction.currency()))
+                .currency(instruction.currency())
+                .paidAmount(instruction.paidAmount().toPlainString())
+                .paidCurrency(instruction.paidCurrency())
+                .rate(instruction.rate().stripTrailingZeros().toPlainString())
+                .rateDate(instruction.rateDate())
+                .rateSource(instruction.rateSource());
     }
 
     private static ClaimAssessment assessment(Assessment assessment) {

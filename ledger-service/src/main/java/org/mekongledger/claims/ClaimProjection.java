@@ -2,6 +2,8 @@ package org.mekongledger.claims;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
 class ClaimProjection {
 
     static final String PROCESSING_GROUP = "claims";
+    /** The fund's day: a claim approved at 00:30 in Bangkok was approved that day, whatever UTC says. */
+    static final ZoneId FUND_DAY = ZoneId.of("Asia/Bangkok");
 
     private final JdbcClient jdbc;
     private final WorkerQueries workers;
@@ -61,11 +65,11 @@ class ClaimProjection {
         jdbc.sql("""
                         update claim_view set status = ?, amount = ?, currency = ?, approval_assessment = cast(? as jsonb),
                             payee = cast(? as jsonb), payee_name_matches = ?, decided_by = ?, decided_at = ?,
-                            reason = null, failure_code = null, settlement_run = null
+                            approved_on = ?, reason = null, failure_code = null
                         where claim_id = ?""")
                 .params(ClaimStatus.APPROVED.name(), event.amount(), event.currency(),
                         ClaimJson.write(event.reassessment()), ClaimJson.write(event.payee()), event.payeeNameMatches(),
-                        event.actor(), Timestamp.from(at), event.claimId())
+                        event.actor(), Timestamp.from(at), LocalDate.ofInstant(at, FUND_DAY), event.claimId())
                 .update();
         step(event.claimId(), ClaimStatus.APPROVED, event.actor(), at, null);
     }
@@ -82,24 +86,30 @@ class ClaimProjection {
 
     @EventHandler
     void on(ClaimScheduled event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update claim_view set status = ?, settlement_run = ? where claim_id = ?")
-                .params(ClaimStatus.SCHEDULED.name(), event.settlementRun(), event.claimId())
+        jdbc.sql("""
+                        update claim_view set status = ?, settlement_run = ?, instruction = cast(? as jsonb),
+                            end_to_end_id = ?, instructions = instructions + 1, bank_reference = null,
+                            status_report = null
+                        where claim_id = ?""")
+                .params(ClaimStatus.SCHEDULED.name(), event.settlementRun(), ClaimJson.write(event.instruction()),
+                        event.instruction() == null ? null : event.instruction().endToEndId(), event.claimId())
                 .update();
         step(event.claimId(), ClaimStatus.SCHEDULED, event.actor(), at, null);
     }
 
     @EventHandler
     void on(ClaimPaid event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update claim_view set status = ?, bank_reference = ? where claim_id = ?")
-                .params(ClaimStatus.PAID.name(), event.bankReference(), event.claimId())
+        jdbc.sql("update claim_view set status = ?, bank_reference = ?, status_report = ? where claim_id = ?")
+                .params(ClaimStatus.PAID.name(), event.bankReference(), event.statusReport(), event.claimId())
                 .update();
         step(event.claimId(), ClaimStatus.PAID, event.actor(), at, null);
     }
 
     @EventHandler
     void on(ClaimFailed event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update claim_view set status = ?, failure_code = ?, reason = ? where claim_id = ?")
-                .params(ClaimStatus.FAILED.name(), event.reasonCode(), event.reason(), event.claimId())
+        jdbc.sql("update claim_view set status = ?, failure_code = ?, reason = ?, status_report = ? where claim_id = ?")
+                .params(ClaimStatus.FAILED.name(), event.reasonCode(), event.reason(), event.statusReport(),
+                        event.claimId())
                 .update();
         step(event.claimId(), ClaimStatus.FAILED, event.actor(), at, event.reason());
     }

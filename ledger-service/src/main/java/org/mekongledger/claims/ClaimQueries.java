@@ -15,6 +15,7 @@ import org.mekongledger.api.Assessment;
 import org.mekongledger.api.ClaimGround;
 import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.Payee;
+import org.mekongledger.api.PaymentInstruction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -94,7 +95,9 @@ class ClaimQueries {
                 ClaimJson.read(row.getString("approval_assessment"), Assessment.class),
                 row.getString("filed_by"), instant(row.getTimestamp("filed_at")), row.getString("decided_by"),
                 instant(row.getTimestamp("decided_at")), row.getString("reason"), row.getString("settlement_run"),
-                row.getString("bank_reference"), row.getString("failure_code"), List.of());
+                row.getString("bank_reference"), row.getString("failure_code"),
+                ClaimJson.read(row.getString("instruction"), PaymentInstruction.class), row.getInt("instructions"),
+                row.getString("status_report"), List.of());
     }
 
     private static Instant instant(Timestamp timestamp) {

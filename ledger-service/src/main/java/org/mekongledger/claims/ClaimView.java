@@ -9,6 +9,7 @@ import org.mekongledger.api.Assessment;
 import org.mekongledger.api.ClaimGround;
 import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.Payee;
+import org.mekongledger.api.PaymentInstruction;
 
 /**
  * A claim as the desk reads it: where it stands, what is to be paid to whom, both assessments, and
@@ -21,7 +22,8 @@ record ClaimView(String claimId, String workerId, String workerName, String nati
                  String benefit, LocalDate asOf, ClaimGround ground, ClaimStatus status, BigDecimal amount,
                  String currency, Payee payee, boolean payeeNameMatches, Assessment filedAssessment,
                  Assessment approvalAssessment, String filedBy, Instant filedAt, String decidedBy, Instant decidedAt,
-                 String reason, String settlementRun, String bankReference, String failureCode, List<Step> history) {
+                 String reason, String settlementRun, String bankReference, String failureCode,
+                 PaymentInstruction instruction, int instructions, String statusReport, List<Step> history) {
 
     ClaimView {
         history = List.copyOf(history);
@@ -30,7 +32,7 @@ record ClaimView(String claimId, String workerId, String workerName, String nati
     ClaimView withHistory(List<Step> steps) {
         return new ClaimView(claimId, workerId, workerName, nationality, scheme, benefit, asOf, ground, status, amount,
                 currency, payee, payeeNameMatches, filedAssessment, approvalAssessment, filedBy, filedAt, decidedBy,
-                decidedAt, reason, settlementRun, bankReference, failureCode, steps);
+                decidedAt, reason, settlementRun, bankReference, failureCode, instruction, instructions, statusReport, steps);
     }
 
     /** One step of the claim's life: who took it, when, and why if a reason was given. */

@@ -107,8 +107,14 @@ class SecurityConfiguration {
                                 .hasRole("APPROVER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/claims/*/cancellation")
                                 .hasAnyRole("CLAIMS_OFFICER", "EMBASSY_OFFICER", "APPROVER")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/claims/*/scheduling", "/api/v1/claims/*/payment",
-                                "/api/v1/claims/*/failure").hasRole("SETTLEMENT_OPERATOR")
+                        // the settlement batch: what it may pay, what it instructed, what the bank said
+                        .requestMatchers("/api/v1/settlement/payable-claims", "/api/v1/settlement/schedulings",
+                                "/api/v1/settlement/bank-outcomes").hasRole("SETTLEMENT_OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/settlement/runs/**")
+                                .hasAnyRole("SETTLEMENT_OPERATOR", "AUDITOR", "FUND_ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/fx-rates", "/api/v1/fx-rates/**")
+                                .hasAnyRole("FUND_ADMIN", "SETTLEMENT_OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/fx-rates/**").hasRole("FUND_ADMIN")
                         // an embassy officer records a national's departure or return (the type is checked further in)
                         .requestMatchers(HttpMethod.POST, "/api/v1/workers/*/events")
                                 .hasAnyRole("FUND_ADMIN", "CLAIMS_OFFICER", "EMBASSY_OFFICER")

@@ -52,13 +52,15 @@ class EmbassyScopingApiTest extends ApiTestBase {
             Map.entry("GET /api/v1/contribution-filings/{filingId}", "closed: a filing's lines name workers of every nationality"),
             Map.entry("POST /api/v1/contribution-filings/{filingId}/reversal", "closed: FUND_ADMIN's"),
             Map.entry("GET /api/v1/ledger/reconciliation", "closed: its differences name workers"),
-            Map.entry("GET /api/v1/audit", "closed: AUDITOR and FUND_ADMIN's")));
+            Map.entry("GET /api/v1/audit", "closed: AUDITOR and FUND_ADMIN's"),
+            Map.entry("GET /api/v1/settlement/payable-claims", "closed: the settlement batch's, payees of every nationality"),
+            Map.entry("POST /api/v1/settlement/schedulings", "closed: the settlement batch's"),
+            Map.entry("POST /api/v1/settlement/bank-outcomes", "closed: the settlement batch's")));
     /** The claims endpoints (module claims, built alongside): scoped there, tested there; absent on this branch. */
     private static final Set<String> CLAIMS = Set.of(
             "POST /api/v1/claims", "GET /api/v1/claims", "GET /api/v1/claims/{claimId}",
             "POST /api/v1/claims/{claimId}/approval", "POST /api/v1/claims/{claimId}/rejection",
-            "POST /api/v1/claims/{claimId}/cancellation", "POST /api/v1/claims/{claimId}/scheduling",
-            "POST /api/v1/claims/{claimId}/payment", "POST /api/v1/claims/{claimId}/failure");
+            "POST /api/v1/claims/{claimId}/cancellation");
     /** The endpoints of {@link #SCOPED} the URL matrix closes to embassy officers, with a path to try. */
     private static final Map<String, String> CLOSED = Map.of(
             "POST /api/v1/workers", "/api/v1/workers",
@@ -66,12 +68,18 @@ class EmbassyScopingApiTest extends ApiTestBase {
             "GET /api/v1/contribution-filings/{filingId}", "/api/v1/contribution-filings/" + randomId(),
             "POST /api/v1/contribution-filings/{filingId}/reversal", "/api/v1/contribution-filings/" + randomId() + "/reversal",
             "GET /api/v1/ledger/reconciliation", "/api/v1/ledger/reconciliation",
-            "GET /api/v1/audit", "/api/v1/audit");
+            "GET /api/v1/audit", "/api/v1/audit",
+            "GET /api/v1/settlement/payable-claims", "/api/v1/settlement/payable-claims?approvedUpTo=2026-12-01",
+            "POST /api/v1/settlement/schedulings", "/api/v1/settlement/schedulings",
+            "POST /api/v1/settlement/bank-outcomes", "/api/v1/settlement/bank-outcomes");
     /** (c) Take and return no worker. */
     private static final Map<String, String> NO_WORKER = new TreeMap<>(Map.ofEntries(
             Map.entry("POST /api/v1/employers", "an employer"),
             Map.entry("GET /api/v1/employers/{employerAccount}", "an employer"),
             Map.entry("GET /api/v1/ledger/trial-balance", "totals per ledger account, no worker"),
+            Map.entry("PUT /api/v1/fx-rates/{date}/{currency}", "an exchange rate"),
+            Map.entry("GET /api/v1/fx-rates/{date}/{currency}", "an exchange rate"),
+            Map.entry("GET /api/v1/fx-rates", "exchange rates"),
             Map.entry("POST /api/v1/entitlements/simulations", "a hypothetical worker given in the body; names no stored one"),
             Map.entry("GET /api/v1/rule-sets", "rule sets"),
             Map.entry("GET /api/v1/rule-sets/{ruleSetId}", "a rule set"),

@@ -82,7 +82,8 @@ class ClaimAccessApiTest extends ClaimsApiTestBase {
         assertThat(fileAs(APPROVER, claim(worker.workerId())).status()).isEqualTo(403);
         String claimId = fileClaim(worker.workerId());
         assertThat(approve(OFFICER, claimId).status()).isEqualTo(403);
-        assertThat(act(APPROVER, claimId, "scheduling", Map.of("settlementRun", "RUN-1")).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/settlement/schedulings", APPROVER, APPROVER + "-pw",
+                Map.of("instructions", List.of(instructionFor(claimId, "RUN-1")))).status()).isEqualTo(403);
         assertThat(getAs(SETTLEMENT, claimId).status()).isEqualTo(200);
     }
 

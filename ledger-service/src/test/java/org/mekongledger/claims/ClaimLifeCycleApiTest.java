@@ -161,9 +161,10 @@ class ClaimLifeCycleApiTest extends ClaimsApiTestBase {
         assertThat(approve(APPROVER, unknown).status()).isEqualTo(404);
         assertThat(reject(unknown, "no").status()).isEqualTo(404);
         assertThat(cancel(unknown, "no").status()).isEqualTo(404);
-        assertThat(schedule(unknown, "RUN-1").status()).isEqualTo(404);
-        assertThat(paid(unknown, "REF").status()).isEqualTo(404);
-        assertThat(failed(unknown, "AC04", "closed").status()).isEqualTo(404);
+        // settlement names claims in lists: an unknown one is a refused item, naming it
+        assertThat(schedule(unknown, "RUN-1").errorFields()).containsExactly("instructions[0].claimId");
+        assertThat(paid(unknown, "REF").errorFields()).containsExactly("outcomes[0].claimId");
+        assertThat(failed(unknown, "AC04", "closed").errorFields()).containsExactly("outcomes[0].claimId");
         assertThat(getAs(AUDITOR, "not-a-uuid").status()).isEqualTo(422);
     }
 

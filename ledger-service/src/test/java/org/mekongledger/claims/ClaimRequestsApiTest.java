@@ -2,6 +2,7 @@ package org.mekongledger.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -114,10 +115,9 @@ class ClaimRequestsApiTest extends ClaimsApiTestBase {
                 .errorFields()).containsExactly("newPayee.msisdn");
         assertThat(act(APPROVER, claimId, "approval", Map.of("newPayee", walletPayee("Thida Sok"))).errorFields())
                 .as("a new payee only when a failed claim is approved again").containsExactly("newPayee");
-        assertThat(act(SETTLEMENT, claimId, "scheduling", Map.of("settlementRun", "run 1")).errorFields())
-                .containsExactly("settlementRun");
-        assertThat(act(SETTLEMENT, claimId, "failure", Map.of("reason", "closed")).errorFields())
-                .containsExactly("reasonCode");
+        Map<String, Object> badRun = new java.util.LinkedHashMap<>(instructionFor(claimId, "RUN-1"));
+        badRun.put("settlementRun", "run 1");
+        assertThat(scheduleAll(List.of(badRun)).errorFields()).containsExactly("instructions[0].settlementRun");
 
         assertThat(eventCount()).isEqualTo(events);
         assertThat(getAs(AUDITOR, claimId).json().path("status").asString()).isEqualTo("FILED");

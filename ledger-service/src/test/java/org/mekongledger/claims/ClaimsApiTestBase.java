@@ -1,5 +1,9 @@
 package org.mekongledger.claims;
 
+import org.mekongledger.payment.FxConversion;
+
+import java.math.BigDecimal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -135,16 +139,70 @@ abstract class ClaimsApiTestBase extends ApiTestBase {
         return act(OFFICER, claimId, "cancellation", Map.of("reason", reason));
     }
 
+    /** Units of a payee's currency for one THB in these tests; a baht payee is paid at 1. */
+    static final BigDecimal TEST_RATE = new BigDecimal("2.5");
+
+    /**
+     * The settlement batch's instruction for the claim as it stands, as a run would send it: the
+     * approved amount converted at the test rate into the payee's currency.
+     */
+    Map<String, Object> instructionFor(String claimId, String run) {
+        JsonNode claim = getAs(SETTLEMENT, claimId).json();
+        String currency = claim.path("payee").path("currency").asString("THB");
+        BigDecimal amount = new BigDecimal(claim.path("amount").asString("0"));
+        BigDecimal rate = currency.equals("THB") ? BigDecimal.ONE : TEST_RATE;
+        Map<String, Object> instruction = new LinkedHashMap<>();
+        instruction.put("claimId", claimId);
+        instruction.put("settlementRun", run);
+        instruction.put("endToEndId", endToEndId(claimId, run));
+        instruction.put("debtorAccount", "TESTBANK01");
+        instruction.put("amount", amount.toPlainString());
+        instruction.put("currency", "THB");
+        instruction.put("paidAmount", FxConversion.convert(amount, rate, currency).toPlainString());
+        instruction.put("paidCurrency", currency);
+        instruction.put("rate", rate.toPlainString());
+        instruction.put("rateDate", "2026-01-05");
+        instruction.put("rateSource", "test rate");
+        return instruction;
+    }
+
+    static String endToEndId(String claimId, String run) {
+        String id = claimId.replace("-", "").substring(0, 24) + "-" + run.replaceAll("[^A-Za-z0-9]", "");
+        return id.length() > 35 ? id.substring(0, 35) : id;
+    }
+
+    Response scheduleAll(List<Map<String, Object>> instructions) {
+        return api.post("/api/v1/settlement/schedulings", SETTLEMENT, SETTLEMENT + "-pw",
+                Map.of("instructions", instructions));
+    }
+
+    Response outcomes(List<Map<String, Object>> outcomes, boolean checkOnly) {
+        return api.post("/api/v1/settlement/bank-outcomes", SETTLEMENT, SETTLEMENT + "-pw",
+                Map.of("outcomes", outcomes, "checkOnly", checkOnly));
+    }
+
+    /** Schedules one claim through the batch's endpoint; answers the claim as it then stands, or the refusal. */
     Response schedule(String claimId, String run) {
-        return act(SETTLEMENT, claimId, "scheduling", Map.of("settlementRun", run));
+        Response answer = scheduleAll(List.of(instructionFor(claimId, run)));
+        return answer.status() == 200 ? getAs(SETTLEMENT, claimId) : answer;
+    }
+
+    /** The end-to-end id the claim was last instructed under (a made-up one if it never was). */
+    String instructedAs(String claimId) {
+        String endToEndId = getAs(SETTLEMENT, claimId).json().path("instruction").path("endToEndId").asString("");
+        return endToEndId.isEmpty() ? "never-instructed-1" : endToEndId;
     }
 
     Response paid(String claimId, String bankReference) {
-        return act(SETTLEMENT, claimId, "payment", Map.of("bankReference", bankReference));
+        Response answer = outcomes(List.of(Map.of("claimId", claimId, "endToEndId", instructedAs(claimId),
+                "outcome", "PAID", "statusReport", "STS-TEST-1", "bankReference", bankReference)), false);
+        return answer.status() == 200 ? getAs(SETTLEMENT, claimId) : answer;
     }
 
     Response failed(String claimId, String code, String reason) {
-        return act(SETTLEMENT, claimId, "failure", Map.of("reasonCode", code, "reason", reason));
+        Response answer = outcomes(List.of(Map.of("claimId", claimId, "endToEndId", instructedAs(claimId),
+                "outcome", "FAILED", "statusReport", "STS-TEST-1", "reasonCode", code, "reason", reason)), false);
+        return answer.status() == 200 ? getAs(SETTLEMENT, claimId) : answer;
     }
 
     static void assertOk(Response response, String status) {

@@ -121,9 +121,17 @@ class AccessApiTest extends ApiTestBase {
                 new Access("POST", "/api/v1/claims/" + claim + "/rejection", EnumSet.of(Role.APPROVER)),
                 new Access("POST", "/api/v1/claims/" + claim + "/cancellation",
                         EnumSet.of(Role.CLAIMS_OFFICER, Role.EMBASSY_OFFICER, Role.APPROVER)),
-                new Access("POST", "/api/v1/claims/" + claim + "/scheduling", EnumSet.of(Role.SETTLEMENT_OPERATOR)),
-                new Access("POST", "/api/v1/claims/" + claim + "/payment", EnumSet.of(Role.SETTLEMENT_OPERATOR)),
-                new Access("POST", "/api/v1/claims/" + claim + "/failure", EnumSet.of(Role.SETTLEMENT_OPERATOR)),
+                new Access("GET", "/api/v1/settlement/payable-claims?approvedUpTo=2026-12-01",
+                        EnumSet.of(Role.SETTLEMENT_OPERATOR)),
+                new Access("POST", "/api/v1/settlement/schedulings", EnumSet.of(Role.SETTLEMENT_OPERATOR)),
+                new Access("POST", "/api/v1/settlement/bank-outcomes", EnumSet.of(Role.SETTLEMENT_OPERATOR)),
+                new Access("GET", "/api/v1/settlement/runs/SR-2026-12-01",
+                        EnumSet.of(Role.SETTLEMENT_OPERATOR, Role.AUDITOR, Role.FUND_ADMIN)),
+                new Access("GET", "/api/v1/fx-rates?from=2026-12-01&to=2026-12-01",
+                        EnumSet.of(Role.FUND_ADMIN, Role.SETTLEMENT_OPERATOR, Role.AUDITOR)),
+                new Access("GET", "/api/v1/fx-rates/2026-12-01/MMK",
+                        EnumSet.of(Role.FUND_ADMIN, Role.SETTLEMENT_OPERATOR, Role.AUDITOR)),
+                new Access("PUT", "/api/v1/fx-rates/2026-12-01/MMK", EnumSet.of(Role.FUND_ADMIN)),
                 new Access("POST", "/api/v1/workers/" + worker + "/events",
                         EnumSet.of(Role.FUND_ADMIN, Role.CLAIMS_OFFICER, Role.EMBASSY_OFFICER)),
                 new Access("GET", "/api/v1/workers/" + worker, READERS),
@@ -139,8 +147,11 @@ class AccessApiTest extends ApiTestBase {
         for (Access access : matrix) {
             for (Role role : Role.values()) {
                 List<String> user = USERS.get(role);
-                Response answer = access.method().equals("GET") ? api.get(access.path(), user.get(0), user.get(1))
-                        : api.post(access.path(), user.get(0), user.get(1), Map.of());
+                Response answer = switch (access.method()) {
+                    case "GET" -> api.get(access.path(), user.get(0), user.get(1));
+                    case "PUT" -> api.put(access.path(), user.get(0), user.get(1), Map.of());
+                    default -> api.post(access.path(), user.get(0), user.get(1), Map.of());
+                };
                 boolean allowed = access.allowed().contains(role);
                 boolean passed = answer.status() != 401 && answer.status() != 403;
                 if (allowed != passed || !allowed && !answer.contentType().startsWith("application/problem+json")) {

@@ -57,6 +57,13 @@ public final class ApiClient {
         return send(request.build());
     }
 
+    public Response put(String path, String user, String password, Object body) {
+        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+        return send(request(path, user, password)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private HttpRequest.Builder request(String path, String user, String password) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (user != null) {

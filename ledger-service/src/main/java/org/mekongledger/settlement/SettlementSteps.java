@@ -1,0 +1,129 @@
+package org.mekongledger.settlement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.mekongledger.api.ClaimStatus;
+import org.mekongledger.api.RequestRefused;
+import org.mekongledger.api.Violation;
+import org.mekongledger.axon.LedgerCommands;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a request's settlement steps all or nothing: every command in one transaction (each a
+ * savepoint, so the aggregate's refusal is clean), rolled back whole if any item is refused, or
+ * when only checking. Items go in worker order, so two requests touching the same workers lock them
+ * in one order and never deadlock each other.
+ */
+@Service
+class SettlementSteps {
+
+    /** One item of a request: the claim, the command for its worker, and whether it is a repeat. */
+    record Item(int index, String claimId, Function<ClaimStanding, Object> command,
+                java.util.function.Predicate<ClaimStanding> alreadyRecorded) {
+    }
+
+    /** What became of one item. */
+    record Result(String claimId, ClaimStatus status, String recorded) {
+    }
+
+    private final LedgerCommands commands;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate allOrNothing;
+
+    SettlementSteps(LedgerCommands commands, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.allOrNothing = new TransactionTemplate(transactions);
+        // a savepoint inside a keyed request's transaction, a transaction of its own otherwise
+        this.allOrNothing.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * @param list      the request's list as the contract names it ({@code instructions}, {@code outcomes})
+     * @param checkOnly run every check, record nothing
+     */
+    List<Result> run(String list, List<Item> items, boolean checkOnly) {
+        Map<String, ClaimStanding> standing = standing(list, items);
+        List<Item> inWorkerOrder = new ArrayList<>(items);
+        inWorkerOrder.sort(Comparator.comparing((Item item) -> standing.get(item.claimId()).workerId())
+                .thenComparing(Item::claimId));
+        Map<String, String> recorded = new HashMap<>();
+        allOrNothing.executeWithoutResult(transaction -> {
+            for (Item item : inWorkerOrder) {
+                ClaimStanding before = standing.get(item.claimId());
+                recorded.put(item.claimId(), checkOnly ? "CHECKED"
+                        : item.alreadyRecorded().test(before) ? "ALREADY_RECORDED" : "RECORDED");
+                try {
+                    commands.send(item.command().apply(before));
+                } catch (RequestRefused refused) {
+                    throw new RequestRefused(refused.violations().stream()
+                            .map(violation -> new Violation(list + "[" + item.index() + "]."
+                                    + violation.field(), violation.message()))
+                            .toList());
+                }
+            }
+            if (checkOnly) {
+                transaction.setRollbackOnly();
+            }
+        });
+        Map<String, ClaimStatus> after = checkOnly ? Map.of() : statuses(items);
+        return items.stream().map(item -> new Result(item.claimId(),
+                checkOnly ? standing.get(item.claimId()).status() : after.get(item.claimId()),
+                recorded.get(item.claimId()))).toList();
+    }
+
+    /** Every item's claim as it stands, or a refusal naming each unknown or repeated claim. */
+    private Map<String, ClaimStanding> standing(String list, List<Item> items) {
+        List<Violation> violations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Item item : items) {
+            if (!seen.add(item.claimId())) {
+                violations.add(new Violation(list + "[" + item.index() + "].claimId",
+                        "claim " + item.claimId() + " is named twice in one request"));
+            }
+        }
+        Map<String, ClaimStanding> standing = new HashMap<>();
+        jdbc.sql("select claim_id, worker_id, status, end_to_end_id, failure_code from claim_view where claim_id = any (?)")
+                .param(seen.toArray(String[]::new))
+                .query(row -> {
+                    standing.put(row.getString("claim_id"), new ClaimStanding(row.getString("claim_id"),
+                            row.getString("worker_id"), ClaimStatus.valueOf(row.getString("status")),
+                            row.getString("end_to_end_id"), row.getString("failure_code")));
+                });
+        for (Item item : items) {
+            if (!standing.containsKey(item.claimId())) {
+                violations.add(new Violation(list + "[" + item.index() + "].claimId", "no claim " + item.claimId()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new RequestRefused(violations);
+        }
+        return standing;
+    }
+
+    private Map<String, ClaimStatus> statuses(List<Item> items) {
+        Map<String, ClaimStatus> statuses = new HashMap<>();
+        jdbc.sql("select claim_id, status from claim_view where claim_id = any (?)")
+                .param(items.stream().map(Item::claimId).toArray(String[]::new))
+                .query(row -> {
+                    statuses.put(row.getString("claim_id"), ClaimStatus.valueOf(row.getString("status")));
+                });
+        return statuses;
+    }
+
+    static boolean same(String a, String b) {
+        return Objects.equals(a, b);
+    }
+}
