@@ -74,16 +74,13 @@ create index ledger_entry_settlement_run on ledger_entry (settlement_run) where 
 -- The claims the journal books benefits for: ClaimApproved, ClaimPaid and ClaimFailed name the claim
 -- but not its scheme and benefit, which its ClaimFiled carries. The ledger projection keeps them
 -- from ClaimFiled itself (rebuilt with the journal on a replay), so an entry is booked from the
--- event store alone. Claims filed before this migration are taken from the claims desk's view; their
--- approvals, payments and failures are booked once the ledger is replayed (see the README).
+-- event store alone.
 create table ledger_claim (
     claim_id  varchar(64) not null primary key,
     worker_id varchar(64) not null,
     scheme    varchar(32) not null,
     benefit   varchar(64) not null
 );
-insert into ledger_claim (claim_id, worker_id, scheme, benefit)
-select claim_id, worker_id, scheme, benefit from claim_view;
 
 -- What each settlement run instructed, one row per instruction (its EndToEndId), and what became of
 -- it as the ledger has seen it: SCHEDULED until the bank's outcome, then PAID or FAILED. Kept by the
@@ -102,3 +99,10 @@ create table run_instruction (
     status         varchar(16)  not null check (status in ('SCHEDULED', 'PAID', 'FAILED'))
 );
 create index run_instruction_run on run_instruction (settlement_run, paid_currency, status);
+
+-- Claim events stored before this migration were passed over by the ledger projection (it had no
+-- handler for them). If there are any, its tokens are removed so that it reads the store once more
+-- on start: every entry booked before is skipped (one entry per event, V15; the filing register is
+-- written "on conflict do nothing"), the claims are learnt and their approvals, payments and
+-- failures booked. Until it has caught up, its lag (health, reconciliation) says so.
+delete from token_entry where processor_name = 'ledger' and exists (select 1 from claim_view);

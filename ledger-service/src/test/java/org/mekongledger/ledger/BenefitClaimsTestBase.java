@@ -10,9 +10,12 @@ import java.util.Map;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.mekongledger.api.ClaimEvents.ClaimApproved;
 import org.mekongledger.api.ClaimEvents.ClaimFailed;
 import org.mekongledger.api.ClaimEvents.ClaimPaid;
 import org.mekongledger.api.ClaimEvents.ClaimScheduled;
+import org.mekongledger.api.Payee;
+import org.mekongledger.api.PaymentChannel;
 import org.mekongledger.api.PaymentInstruction;
 import org.mekongledger.support.ApiClient.Response;
 import org.mekongledger.support.ApiTestBase;
@@ -91,9 +94,21 @@ abstract class BenefitClaimsTestBase extends ApiTestBase {
 
     /** 1,080.00 THB at 36.5 KHR a baht: 39,420 KHR (KHR has two minor-unit digits in ISO 4217). */
     static PaymentInstruction instruction(String run, String claimId) {
-        return new PaymentInstruction(run, claimId.replace("-", "") + "-1", "FUNDKHR01", THREE_MONTHS, "THB",
+        return instruction(run, claimId, 1);
+    }
+
+    /** The claim's n-th instruction (a claim approved again after failing is instructed anew). */
+    static PaymentInstruction instruction(String run, String claimId, int n) {
+        return new PaymentInstruction(run, claimId.replace("-", "") + "-" + n, "FUNDKHR01", THREE_MONTHS, "THB",
                 new BigDecimal("39420.00"), "KHR", new BigDecimal("36.5"), LocalDate.parse(run.substring(3)),
                 "BOT reference rate");
+    }
+
+    /** Approved again after failing, to a new payee, as the account would record it. */
+    void approvedAgain(String workerId, String claimId) {
+        append(workerId, new ClaimApproved(workerId, claimId, THREE_MONTHS, "THB", null,
+                new Payee("Thida Sok", PaymentChannel.MOBILE_WALLET, "KHM", "KHR", null, null, null, "Wing",
+                        "+85512345678", null), true, "approver-2"));
     }
 
     void scheduled(String workerId, String claimId, PaymentInstruction instruction) {

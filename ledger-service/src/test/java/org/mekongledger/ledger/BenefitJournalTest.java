@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 class BenefitJournalTest extends BenefitClaimsTestBase {
 
     private static final String RUN = "SR-2026-12-01";
+    private static final String LATER_RUN = "SR-2026-12-08";
     private static final String EXPENSE = "TH_SSF_S33/BENEFIT_EXPENSE/OLD_AGE_LUMP_SUM";
     private static final String LIABILITY = "TH_SSF_S33/BENEFIT_LIABILITY";
     private static final String CLEARING_KHR = "TH_SSF_S33/BANK_CLEARING/KHR";
@@ -91,14 +92,27 @@ class BenefitJournalTest extends BenefitClaimsTestBase {
         // the worker's balances are a filing line's: a benefit adds no scheme balance of its own
         assertThat(failedLedger.json().path("schemes").size()).isEqualTo(1);
 
+        // approved again after failing, paid in a later run: a new approval, a new payment
+        approvedAgain(failedWorker, failedClaim);
+        PaymentInstruction secondInstruction = instruction(LATER_RUN, failedClaim, 2);
+        scheduled(failedWorker, failedClaim, secondInstruction);
+        paid(failedWorker, failedClaim, secondInstruction, "WING-20261208-7");
+        Response paidAtLast = ledgerWith(failedWorker, 7);
+        List<String> kinds = new java.util.ArrayList<>();
+        paidAtLast.json().path("entries").path("items").forEach(entry -> kinds.add(entry.path("kind").asString()));
+        assertThat(kinds).containsExactly("BENEFIT_PAYMENT", "BENEFIT_APPROVAL", "BENEFIT_REVERSAL", "BENEFIT_APPROVAL",
+                "CONTRIBUTION", "CONTRIBUTION", "CONTRIBUTION");
+        assertThat(entryOfKind(paidAtLast, "BENEFIT_PAYMENT").path("payment").path("endToEndId").asString())
+                .isEqualTo(secondInstruction.endToEndId());
+
         Map<String, String> trialBalance = trialBalance();
-        assertThat(trialBalance.get(EXPENSE)).isEqualTo("2160.00/1080.00");
-        assertThat(trialBalance.get(LIABILITY)).isEqualTo("2160.00/2160.00");
-        assertThat(trialBalance.get(CLEARING_KHR)).isEqualTo("0.00/1080.00");
+        assertThat(trialBalance.get(EXPENSE)).isEqualTo("3240.00/1080.00");
+        assertThat(trialBalance.get(LIABILITY)).isEqualTo("3240.00/3240.00");
+        assertThat(trialBalance.get(CLEARING_KHR)).isEqualTo("0.00/2160.00");
 
         JsonNode reconciliation = reconciledAndBalanced();
-        assertThat(count(reconciliation, "ClaimApproved", "BENEFIT_APPROVAL")).isEqualTo("2/2");
-        assertThat(count(reconciliation, "ClaimPaid", "BENEFIT_PAYMENT")).isEqualTo("1/1");
+        assertThat(count(reconciliation, "ClaimApproved", "BENEFIT_APPROVAL")).isEqualTo("3/3");
+        assertThat(count(reconciliation, "ClaimPaid", "BENEFIT_PAYMENT")).isEqualTo("2/2");
         assertThat(count(reconciliation, "ClaimFailed", "BENEFIT_REVERSAL")).isEqualTo("1/1");
 
         JsonNode run = runSummary(RUN);
@@ -106,6 +120,11 @@ class BenefitJournalTest extends BenefitClaimsTestBase {
         assertThat(lines(run)).containsExactly("KHR FAILED 1 1080.00 39420.00", "KHR PAID 1 1080.00 39420.00");
         assertThat(runPostings(run)).containsExactly(Map.entry(CLEARING_KHR, "0.00/1080.00"),
                 Map.entry(EXPENSE, "0.00/1080.00"), Map.entry(LIABILITY, "2160.00/0.00"));
+        // the failure stays in the run that instructed it; the later run has the payment
+        JsonNode later = runSummary(LATER_RUN);
+        assertThat(lines(later)).containsExactly("KHR PAID 1 1080.00 39420.00");
+        assertThat(runPostings(later)).containsExactly(Map.entry(CLEARING_KHR, "0.00/1080.00"),
+                Map.entry(LIABILITY, "1080.00/0.00"));
 
         // every event again: tokens removed, the processor reads the whole store once more
         List<Map<String, Object>> journal = journal();
