@@ -12,6 +12,16 @@ public class LedgerProperties {
     private String username = "settlement";
     private String password = "settlement";
     private Duration timeout = Duration.ofSeconds(60);
+    /** Retries of an answer that invites one (503, 429, a lost connection, a concurrency conflict). */
+    private int retries = 4;
+
+    public int getRetries() {
+        return retries;
+    }
+
+    public void setRetries(int retries) {
+        this.retries = retries;
+    }
 
     public String getUrl() {
         return url;

@@ -39,17 +39,18 @@ import org.mekongledger.settlement.ledger.client.model.SettlementRunSummary;
  */
 public class RestLedger implements Ledger {
 
-    private static final int ATTEMPTS = 5;
     private final FxRatesApi fxRates;
     private final SettlementApi settlement;
     private final SettlementRunsApi runs;
     private final ObjectMapper json = new ObjectMapper();
     private final String url;
+    private final int attempts;
 
     public RestLedger(LedgerProperties properties) {
         String credentials = Base64.getEncoder().encodeToString(
                 (properties.getUsername() + ":" + properties.getPassword()).getBytes(StandardCharsets.UTF_8));
         this.url = properties.getUrl().replaceAll("/+$", "");
+        this.attempts = 1 + Math.max(0, properties.getRetries());
         ApiClient client = new ApiClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)),
                 ApiClient.createDefaultObjectMapper(),
                 url + "/api/v1");
@@ -149,7 +150,7 @@ public class RestLedger implements Ledger {
                         || failed.getCode() == 502 || failed.getCode() == 504
                         || (failed.getCode() == 409 && (problem.contains("concurrency-conflict")
                                 || problem.contains("request-in-progress")));
-                if (retryable && attempt < ATTEMPTS) {
+                if (retryable && attempt < attempts) {
                     pause(failed, attempt);
                     continue;
                 }

@@ -2,12 +2,16 @@ package org.mekongledger.settlement.run;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.mekongledger.payment.FxConversion;
+import org.mekongledger.settlement.bankfile.Pain001Writer;
+import org.mekongledger.settlement.bankfile.PartnerFileWriter;
 import org.mekongledger.settlement.config.SettlementProperties;
 import org.mekongledger.settlement.ledger.Ledger.PayableClaim;
 import org.mekongledger.settlement.ledger.Ledger.Rate;
@@ -16,8 +20,8 @@ import org.mekongledger.settlement.ledger.Ledger.Rate;
  * How a payable claim is paid in a run: converted with {@link FxConversion} at the run date's rate
  * (a THB payee at rate 1, no rate needed), from the first debtor account that pays its currency, or
  * through the partner for wallets and cash pick-up. What cannot be planned (no rate, no account for
- * the currency) is collected, so the run is refused naming every gap at once, before anything is
- * written.
+ * the currency, a payee the bank file could not carry) is collected, so the run is refused naming
+ * every gap at once, before anything is written.
  */
 public final class PaymentPlan {
 
@@ -29,6 +33,7 @@ public final class PaymentPlan {
     private final SettlementProperties configuration;
     private final SortedSet<String> missingRates = new TreeSet<>();
     private final SortedSet<String> currenciesWithoutAccount = new TreeSet<>();
+    private final List<String> unpayable = new ArrayList<>();
 
     public PaymentPlan(LocalDate runDate, Map<String, Rate> rates, SettlementProperties configuration) {
         this.runDate = runDate;
@@ -72,9 +77,30 @@ public final class PaymentPlan {
             return Optional.empty();
         }
         BigDecimal paid = FxConversion.convert(claim.amount(), new BigDecimal(rateText), paidCurrency);
-        return Optional.of(new FrozenPayment(PaymentIds.endToEndId(claim.claimId(), claim.instruction()), runDate,
+        FrozenPayment payment = new FrozenPayment(PaymentIds.endToEndId(claim.claimId(), claim.instruction()), runDate,
                 claim.claimId(), claim.instruction(), claim.workerId(), claim.scheme(), claim.benefit(), channel, debtor,
-                claim.amount(), claim.currency(), paid, paidCurrency, rateText, rateSource, claim.payee()));
+                claim.amount(), claim.currency(), paid, paidCurrency, rateText, rateSource, claim.payee());
+        Optional<String> problem = problemWith(payment);
+        if (problem.isPresent()) {
+            unpayable.add("claim " + claim.claimId() + ": " + problem.get());
+            return Optional.empty();
+        }
+        return Optional.of(payment);
+    }
+
+    /** What the file writers would refuse in this payment (field names only, never payee data). */
+    private static Optional<String> problemWith(FrozenPayment payment) {
+        try {
+            return payment.byBank() ? Pain001Writer.problemWith(BankRecords.transfer(payment))
+                    : PartnerFileWriter.problemWith(BankRecords.payout(payment));
+        } catch (IllegalArgumentException unknownCountry) {
+            return Optional.of(unknownCountry.getMessage());
+        }
+    }
+
+    /** Claims whose payee the bank or partner file could not carry, each with the reason. */
+    public List<String> unpayable() {
+        return unpayable;
     }
 
     public SortedSet<String> missingRates() {
@@ -86,6 +112,6 @@ public final class PaymentPlan {
     }
 
     public boolean complete() {
-        return missingRates.isEmpty() && currenciesWithoutAccount.isEmpty();
+        return missingRates.isEmpty() && currenciesWithoutAccount.isEmpty() && unpayable.isEmpty();
     }
 }

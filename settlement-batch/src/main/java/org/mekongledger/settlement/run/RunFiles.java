@@ -17,14 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.mekongledger.settlement.Refusal;
-import org.mekongledger.settlement.bankfile.CreditTransfer;
 import org.mekongledger.settlement.bankfile.DebtorAccount;
 import org.mekongledger.settlement.bankfile.InitiatingParty;
 import org.mekongledger.settlement.bankfile.Manifest;
 import org.mekongledger.settlement.bankfile.MessageHeader;
 import org.mekongledger.settlement.bankfile.Pain001Writer;
 import org.mekongledger.settlement.bankfile.PartnerFileWriter;
-import org.mekongledger.settlement.bankfile.PartnerPayout;
 import org.mekongledger.settlement.bankfile.PaymentBlock;
 import org.mekongledger.settlement.bankfile.SummaryFileWriter;
 import org.mekongledger.settlement.bankfile.SummaryLine;
@@ -116,15 +114,8 @@ public class RunFiles {
                                 + " and paid_currency = ? order by end_to_end_id",
                         row -> {
                             FrozenPayment payment = Payments.ROW.mapRow(row, 0);
-                            sink.accept(transfer(payment));
+                            sink.accept(BankRecords.transfer(payment));
                         }, runDate, debtorId, block.currency()))));
-    }
-
-    private static CreditTransfer transfer(FrozenPayment payment) {
-        return new CreditTransfer(payment.endToEndId(), payment.paidAmount(), payment.paidCurrency(),
-                payment.payee().name(), Countries.alpha2(payment.payee().country()), payment.payee().bankBic(),
-                payment.payee().bankCode(), payment.payee().accountNumber(),
-                "Benefit " + payment.benefit() + " claim " + payment.claimId());
     }
 
     private void writePartner(LocalDate runDate, Path file) throws IOException {
@@ -134,9 +125,7 @@ public class RunFiles {
                 cursor.query("select " + Payments.COLUMNS + " from settlement.payment where run_date = ?"
                         + " and channel <> 'BANK_ACCOUNT' order by end_to_end_id", row -> {
                     FrozenPayment p = Payments.ROW.mapRow(row, 0);
-                    partner.write(new PartnerPayout(p.endToEndId(), p.claimId(), p.channel(), p.payee().name(),
-                            p.payee().country(), p.payee().msisdn(), p.payee().walletProvider(),
-                            p.payee().pickupPoint(), p.paidAmount(), p.paidCurrency()));
+                    partner.write(BankRecords.payout(p));
                 }, runDate);
             }
         }));

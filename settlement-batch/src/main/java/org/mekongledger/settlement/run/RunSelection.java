@@ -91,7 +91,7 @@ public class RunSelection {
             }
             return count;
         });
-        if (!plan.missingRates().isEmpty() || !plan.currenciesWithoutAccount().isEmpty()) {
+        if (!plan.complete()) {
             List<String> gaps = new ArrayList<>();
             if (!plan.missingRates().isEmpty()) {
                 gaps.add("no FX rate for " + runDate + " in " + String.join(", ", plan.missingRates()));
@@ -99,6 +99,12 @@ public class RunSelection {
             if (!plan.currenciesWithoutAccount().isEmpty()) {
                 gaps.add("no debtor account pays " + plan.currenciesWithoutAccount().stream()
                         .collect(Collectors.joining(", ")));
+            }
+            List<String> unpayable = plan.unpayable();
+            if (!unpayable.isEmpty()) {
+                gaps.add(unpayable.size() + " claims the bank or partner file cannot carry (first "
+                        + Math.min(20, unpayable.size()) + ": " + String.join("; ", unpayable.subList(0,
+                        Math.min(20, unpayable.size()))) + ")");
             }
             throw new Refusal("settlement of " + runDate + " stopped, nothing written or scheduled: "
                     + String.join("; ", gaps));

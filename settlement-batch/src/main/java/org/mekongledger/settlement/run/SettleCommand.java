@@ -87,6 +87,12 @@ public class SettleCommand {
         outcome.millis.forEach((step, millis) -> report.println("  step " + step + ": " + millis + " ms"));
         report.println("files in " + out.toAbsolutePath() + ":");
         outcome.files.forEach(name -> report.println("  " + name));
+        // claims frozen in an earlier run that was stopped before instructing them wait for that run
+        jdbc.query("select run_date, count(*) from settlement.payment where run_date <> ? and not scheduled"
+                + " group by run_date order by run_date", row -> {
+                    report.println("note: run " + row.getObject(1, LocalDate.class) + " still has " + row.getLong(2)
+                            + " payments not instructed: settle " + row.getObject(1, LocalDate.class) + " again");
+                }, runDate);
     }
 
     private static String plain(BigDecimal amount) {

@@ -89,6 +89,20 @@ class PaymentPlanTest {
     }
 
     @Test
+    void aPayeeTheBankFileCouldNotCarryIsCollectedWithoutItsDetails() {
+        PaymentPlan plan = new PaymentPlan(RUN, rates(), configuration());
+        Payee badBic = new Payee("Thida Aung", "BANK_ACCOUNT", "MMR", "MMK", "not-a-bic", null, "0123456789012", null, null,
+                null);
+        Payee noCountry = new Payee("Thida Aung", "BANK_ACCOUNT", "XXX", "MMK", "AYABMMMY", null, "0123456789012", null,
+                null, null);
+        assertThat(plan.plan(claim("1.00", badBic))).isEmpty();
+        assertThat(plan.plan(claim("1.00", noCountry))).isEmpty();
+        assertThat(plan.unpayable()).hasSize(2).allMatch(problem -> !problem.contains("Thida")
+                && !problem.contains("0123456789012"));
+        assertThat(plan.complete()).isFalse();
+    }
+
+    @Test
     void aClaimNotApprovedInBahtIsAnError() {
         PayableClaim usd = new PayableClaim("0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5", "x", "TH_SSF_S33", "B",
                 BigDecimal.ONE, "USD", Payees.bank("THA", "THB"), 1);

@@ -243,8 +243,9 @@ class SettleJobTest extends BatchTestBase {
                 PaymentIds.endToEndId(first, 1), first, UUID.randomUUID().toString());
         String second = ledger.approve(UUID.randomUUID().toString(), "20.00", Payees.bank("THA", "THB")).claimId();
 
-        settle(RUN.plusDays(1), work.resolve("next"));
+        String summary = settle(RUN.plusDays(1), work.resolve("next"));
 
+        assertThat(summary).contains("run 2026-12-01 still has 1 payments not instructed");
         assertThat(jdbc.queryForList("select claim_id::text from settlement.payment where run_date = '2026-12-02'",
                 String.class)).containsExactly(second);
     }
