@@ -105,6 +105,7 @@ class SettleCrashIT {
         for (int i = 0; i < 2; i++) {
             Map<String, Long> before = sizes(out);
             killWhen(settle, "while writing files", () -> !sizes(out).equals(before) && !Files.exists(manifest(out)));
+            System.out.println("  files left by the kill: " + sizes(out));
         }
         // 4. once more at random
         killWhen(settle, "after a random delay", afterMillis(RANDOM.nextInt(4000)));
