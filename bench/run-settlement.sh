@@ -57,7 +57,7 @@ run_header "settlement bench ($CLAIMS claims)" | tee "$OUT"
 rm -rf "$RUN_DIR" && mkdir -p "$RUN_DIR/files" "$RUN_DIR/reports"
 # shellcheck disable=SC2086
 baseline_line="$(java $BATCH_JAVA_OPTS -cp "$STEPS_CP" org.mekongledger.settlement.it.SettlementBench baseline \
-  "--transfers=$CLAIMS" "--dir=$RUN_DIR" | tee -a "$OUT")"
+  "--transfers=$CLAIMS" "--dir=$RUN_DIR" | tee -a "$OUT" | tee /dev/stderr)"
 baseline_rate="$(sed -E 's/.* ([0-9]+) transfers\/s.*/\1/' <<<"$baseline_line")"
 
 # 3. fresh database, 4. service

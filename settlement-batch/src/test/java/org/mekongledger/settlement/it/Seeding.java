@@ -134,15 +134,16 @@ final class Seeding {
 
     private List<Worker> insuredWorkers(int count, IntFunction<Payee> payeeOf) {
         List<Worker> workers = inParallel(count, i -> register(payeeOf.apply(i)));
-        String employer = String.format("%010d", NUMBERS.incrementAndGet() % 10_000_000_000L);
-        admin.post("/employers", map("employerAccount", employer, "name", "Samut Sakhon Seafood Co., Ltd.")).expect(201);
+        // one employer per filing-sized group of workers: an employer files once per scheme and month
         List<Callable<Void>> filings = new ArrayList<>();
-        for (String period : PERIODS) {
-            for (int from = 0; from < workers.size(); from += LINES_PER_FILING) {
-                List<Object> lines = new ArrayList<>();
-                for (Worker worker : workers.subList(from, Math.min(workers.size(), from + LINES_PER_FILING))) {
-                    lines.add(map("workerId", worker.workerId(), "wage", "12000.00"));
-                }
+        for (int from = 0; from < workers.size(); from += LINES_PER_FILING) {
+            String employer = String.format("%010d", NUMBERS.incrementAndGet() % 10_000_000_000L);
+            admin.post("/employers", map("employerAccount", employer, "name", "Samut Sakhon Seafood Co., Ltd.")).expect(201);
+            List<Object> lines = new ArrayList<>();
+            for (Worker worker : workers.subList(from, Math.min(workers.size(), from + LINES_PER_FILING))) {
+                lines.add(map("workerId", worker.workerId(), "wage", "12000.00"));
+            }
+            for (String period : PERIODS) {
                 filings.add(() -> {
                     admin.post("/contribution-filings", map("scheme", SCHEME, "employerAccount", employer, "period", period,
                             "lines", lines)).expect(201);
