@@ -1,5 +1,7 @@
 package org.mekongledger.api;
 
+import java.util.List;
+
 import java.time.LocalDate;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -53,11 +55,37 @@ public final class ClaimCommands {
      * @param statusReport the bank's status report (pain.002 message id) that said so
      */
     public record RecordClaimPaid(@TargetAggregateIdentifier String workerId, String claimId, String endToEndId,
-                                  String bankReference, String statusReport) {
+                                  String bankReference, String statusReport) implements BankOutcome {
     }
 
     /** The bank reports the instruction {@code endToEndId} rejected, with its ISO 20022 reason code. */
     public record RecordClaimFailed(@TargetAggregateIdentifier String workerId, String claimId, String endToEndId,
-                                    String reasonCode, String reason, String statusReport) {
+                                    String reasonCode, String reason, String statusReport) implements BankOutcome {
+    }
+
+    /** What a bank's status report says of one instruction: paid or failed. */
+    public sealed interface BankOutcome permits RecordClaimPaid, RecordClaimFailed {
+        String workerId();
+
+        String claimId();
+    }
+
+    /**
+     * A settlement run's chunk: many claims scheduled in one unit of work, every event appended in
+     * one batch, all recorded or none ({@link SettlementStepRefused} names the step refused).
+     */
+    public record ScheduleClaims(List<ScheduleClaim> steps) {
+
+        public ScheduleClaims {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** A bank status report's outcomes, recorded as {@link ScheduleClaims} are. */
+    public record RecordBankOutcomes(List<BankOutcome> steps) {
+
+        public RecordBankOutcomes {
+            steps = List.copyOf(steps);
+        }
     }
 }

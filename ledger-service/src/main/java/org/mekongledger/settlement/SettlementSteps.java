@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.mekongledger.api.ClaimStatus;
 import org.mekongledger.api.RequestRefused;
+import org.mekongledger.api.SettlementStepRefused;
 import org.mekongledger.api.Violation;
 import org.mekongledger.axon.LedgerCommands;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,17 +22,17 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a request's settlement steps all or nothing: every command in one transaction (each a
- * savepoint, so the aggregate's refusal is clean), rolled back whole if any item is refused, or
- * when only checking. Items go in worker order, so two requests touching the same workers lock them
- * in one order and never deadlock each other.
+ * Runs a request's settlement steps all or nothing: the whole request is one command
+ * ({@code ScheduleClaims}, {@code RecordBankOutcomes}) taken as one unit of work, its events appended
+ * in one batch, rolled back whole if any item is refused or when only checking. Items go in worker
+ * order, so two requests touching the same workers lock them in one order and never deadlock.
  */
 @Service
 class SettlementSteps {
 
-    /** One item of a request: the claim, the command for its worker, and whether it is a repeat. */
-    record Item(int index, String claimId, Function<ClaimStanding, Object> command,
-                java.util.function.Predicate<ClaimStanding> alreadyRecorded) {
+    /** One item of a request: the claim, its step on its worker's account, and whether it is a repeat. */
+    record Item<S>(int index, String claimId, Function<ClaimStanding, S> step,
+                   java.util.function.Predicate<ClaimStanding> alreadyRecorded) {
     }
 
     /** What became of one item. */
@@ -54,25 +55,24 @@ class SettlementSteps {
      * @param list      the request's list as the contract names it ({@code instructions}, {@code outcomes})
      * @param checkOnly run every check, record nothing
      */
-    List<Result> run(String list, List<Item> items, boolean checkOnly) {
+    <S> List<Result> run(String list, List<Item<S>> items, Function<List<S>, Object> chunk, boolean checkOnly) {
         Map<String, ClaimStanding> standing = standing(list, items);
-        List<Item> inWorkerOrder = new ArrayList<>(items);
-        inWorkerOrder.sort(Comparator.comparing((Item item) -> standing.get(item.claimId()).workerId())
+        List<Item<S>> inWorkerOrder = new ArrayList<>(items);
+        inWorkerOrder.sort(Comparator.comparing((Item<S> item) -> standing.get(item.claimId()).workerId())
                 .thenComparing(Item::claimId));
         Map<String, String> recorded = new HashMap<>();
+        List<S> steps = new ArrayList<>();
+        for (Item<S> item : inWorkerOrder) {
+            ClaimStanding before = standing.get(item.claimId());
+            recorded.put(item.claimId(), checkOnly ? "CHECKED"
+                    : item.alreadyRecorded().test(before) ? "ALREADY_RECORDED" : "RECORDED");
+            steps.add(item.step().apply(before));
+        }
         allOrNothing.executeWithoutResult(transaction -> {
-            for (Item item : inWorkerOrder) {
-                ClaimStanding before = standing.get(item.claimId());
-                recorded.put(item.claimId(), checkOnly ? "CHECKED"
-                        : item.alreadyRecorded().test(before) ? "ALREADY_RECORDED" : "RECORDED");
-                try {
-                    commands.send(item.command().apply(before));
-                } catch (RequestRefused refused) {
-                    throw new RequestRefused(refused.violations().stream()
-                            .map(violation -> new Violation(list + "[" + item.index() + "]."
-                                    + violation.field(), violation.message()))
-                            .toList());
-                }
+            try {
+                commands.send(chunk.apply(steps));
+            } catch (SettlementStepRefused refusedStep) {
+                throw refusal(list, inWorkerOrder.get(refusedStep.index()), refusedStep.refusal());
             }
             if (checkOnly) {
                 transaction.setRollbackOnly();
@@ -84,11 +84,22 @@ class SettlementSteps {
                 recorded.get(item.claimId()))).toList();
     }
 
+    /** The account's refusal of one item, its fields named as the request's list names them. */
+    private static RuntimeException refusal(String list, Item<?> item, RuntimeException refusal) {
+        if (refusal instanceof RequestRefused refused) {
+            return new RequestRefused(refused.violations().stream()
+                    .map(violation -> new Violation(list + "[" + item.index() + "]." + violation.field(),
+                            violation.message()))
+                    .toList());
+        }
+        return refusal;
+    }
+
     /** Every item's claim as it stands, or a refusal naming each unknown or repeated claim. */
-    private Map<String, ClaimStanding> standing(String list, List<Item> items) {
+    private Map<String, ClaimStanding> standing(String list, List<? extends Item<?>> items) {
         List<Violation> violations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Item item : items) {
+        for (Item<?> item : items) {
             if (!seen.add(item.claimId())) {
                 violations.add(new Violation(list + "[" + item.index() + "].claimId",
                         "claim " + item.claimId() + " is named twice in one request"));
@@ -102,7 +113,7 @@ class SettlementSteps {
                             row.getString("worker_id"), ClaimStatus.valueOf(row.getString("status")),
                             row.getString("end_to_end_id"), row.getString("failure_code")));
                 });
-        for (Item item : items) {
+        for (Item<?> item : items) {
             if (!standing.containsKey(item.claimId())) {
                 violations.add(new Violation(list + "[" + item.index() + "].claimId", "no claim " + item.claimId()));
             }
@@ -113,7 +124,7 @@ class SettlementSteps {
         return standing;
     }
 
-    private Map<String, ClaimStatus> statuses(List<Item> items) {
+    private Map<String, ClaimStatus> statuses(List<? extends Item<?>> items) {
         Map<String, ClaimStatus> statuses = new HashMap<>();
         jdbc.sql("select claim_id, status from claim_view where claim_id = any (?)")
                 .param(items.stream().map(Item::claimId).toArray(String[]::new))
