@@ -104,5 +104,8 @@ create index run_instruction_run on run_instruction (settlement_run, paid_curren
 -- handler for them). If there are any, its tokens are removed so that it reads the store once more
 -- on start: every entry booked before is skipped (one entry per event, V15; the filing register is
 -- written "on conflict do nothing"), the claims are learnt and their approvals, payments and
--- failures booked. Until it has caught up, its lag (health, reconciliation) says so.
+-- failures booked. Until it has caught up, its lag (health, reconciliation) says so. Stop replicas
+-- of the previous version before migrating: one of them re-reading the store would pass the claim
+-- events over again (the reconciliation would then list them; removing the ledger's tokens again
+-- with every replica on this version books them).
 delete from token_entry where processor_name = 'ledger' and exists (select 1 from claim_view);

@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** A fee line's entry: a welfare-fund fee and who paid it. It debits the payer's receivable and credits the fund. */
 record FeeEntry(FeePayer payer, BigDecimal fee) implements JournalLine {
 
-    static final LineKind KIND = new LineKind("FEE", List.of(new LineKind.Journalled(WelfareFeeRecorded.class, EntryKind.CONTRIBUTION),
-            new LineKind.Journalled(WelfareFeeReversed.class, EntryKind.REVERSAL)), List.of("payer", "fee"), FeeEntry::read, FeeEntry::balances);
+    static final LineKind KIND = new LineKind("FEE", List.of(
+            new LineKind.Journalled(WelfareFeeRecorded.class, EntryKind.CONTRIBUTION),
+            new LineKind.Journalled(WelfareFeeReversed.class, EntryKind.REVERSAL)),
+            List.of("payer", "fee"), FeeEntry::read, FeeEntry::balances);
 
     static Booking recorded(WelfareFeeRecorded event) {
         return new Booking(EntryKind.CONTRIBUTION, event.workerId(), event.scheme(), event.filingId(),

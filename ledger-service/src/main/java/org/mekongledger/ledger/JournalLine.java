@@ -5,10 +5,10 @@ import java.util.List;
 import org.mekongledger.filing.FilingReceipt;
 
 /**
- * What one journal entry books for its kind of filing line, beyond what every entry has (worker,
- * scheme, filing, period, currency): its amounts, the postings they make, and how the entry reads.
- * One implementation per kind ({@link WageEntry}, {@link FeeEntry}); the projection, the queries
- * and the ledger page handle every kind through this.
+ * What one journal entry books for its kind of line, beyond what every entry has (worker, scheme,
+ * currency; a filing line's filing and period): its amounts, the postings they make, and how the
+ * entry reads. One implementation per kind ({@link WageEntry}, {@link FeeEntry}, {@link BenefitEntry});
+ * the projection, the queries and the ledger page handle every kind through this.
  */
 interface JournalLine {
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads of the journal: a worker's balances and entries, a filing's lines, the trial balance. */
+/** Reads of the journal: a worker's balances and entries (benefits among them), a filing's lines, the trial balance. */
 @Component
 public class LedgerQueries {
 
@@ -62,7 +62,7 @@ public class LedgerQueries {
     public record Balance(Party party, Branch branch, String payer, BigDecimal amount) {
     }
 
-    /** A journal entry: what every entry has, and its kind of line (a Section 33 person-month, a fee). */
+    /** A journal entry: what every entry has, and its kind of line (a Section 33 person-month, a fee, a benefit). */
     public record Entry(long entryId, EntryKind kind, String scheme, String period, String filingId,
                         String employerAccount, String currency, String workerId, Instant bookedAt,
                         JournalLine line) {

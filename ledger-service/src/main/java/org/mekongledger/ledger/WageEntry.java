@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record WageEntry(BigDecimal wage, BigDecimal insurableWage, Map<Party, Map<Branch, BigDecimal>> amounts)
         implements JournalLine {
 
-    static final LineKind KIND = new LineKind("WAGE", List.of(new LineKind.Journalled(ContributionRecorded.class, EntryKind.CONTRIBUTION),
-            new LineKind.Journalled(ContributionReversed.class, EntryKind.REVERSAL)), columns(), WageEntry::read, WageEntry::balances);
+    static final LineKind KIND = new LineKind("WAGE", List.of(
+            new LineKind.Journalled(ContributionRecorded.class, EntryKind.CONTRIBUTION),
+            new LineKind.Journalled(ContributionReversed.class, EntryKind.REVERSAL)),
+            columns(), WageEntry::read, WageEntry::balances);
 
     /** Signed sum of one amount column: contributions add, reversals subtract. */
     private static final String SIGNED_SUMS = String.join(", ", AmountColumns.columns().stream()

@@ -64,7 +64,7 @@ class ModuleMapTest {
                     "audit"),                                                           // workers and employers: registration, documents, directory queries
             module("access", "api", "vocabulary", "web", "security", "registry", "audit"), // embassy scoping: the guard on every path naming a worker, the mandate
             module("ledger", "api", "vocabulary", "filing", "contribution", "axon", "web", "web.contract", "monitoring",
-                    "registry"),                                                        // the journal of filing lines (wages, fees), its queries and reconciliation; reads back receipts
+                    "registry"),                                                        // the journal of filing lines (wages, fees) and benefits, its queries, reconciliation and run summaries; reads back receipts
             module("rulelibrary", "api", "vocabulary", "contribution", "entitlement", "ruleset", "axon", "web", "web.contract"), // rule sets in force: shipped and amended, REST
             module("intake", "api", "vocabulary", "filing", "account", "employer", "contribution", "entitlement", "ruleset",
                     "axon", "web", "web.contract", "ledger", "rulelibrary"),            // filings REST and the period register
