@@ -46,6 +46,21 @@ create table payment (
 create index payment_by_message on payment (run_date, debtor_account, paid_currency, end_to_end_id);
 create index payment_unscheduled on payment (run_date, end_to_end_id) where not scheduled;
 
+-- Payments of a frozen run the ledger would not let be instructed (the claim was cancelled, or
+-- instructed otherwise, between freezing and scheduling): taken out of the run, kept here with why,
+-- never frozen again.
+create table withdrawn_payment (
+    end_to_end_id  varchar(35)  primary key,
+    run_date       date         not null references run (run_date),
+    claim_id       uuid         not null,
+    instruction    integer      not null,
+    amount         numeric      not null,
+    paid_amount    numeric      not null,
+    paid_currency  char(3)      not null,
+    reason         varchar(1000) not null,
+    withdrawn_at   timestamptz  not null
+);
+
 -- Bank status reports (pain.002) imported: one per message id; the same id with other bytes is refused.
 create table status_report (
     msg_id               varchar(35) primary key,

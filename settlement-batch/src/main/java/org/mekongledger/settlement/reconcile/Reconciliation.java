@@ -121,6 +121,11 @@ public class Reconciliation {
             compare(differences, currency, "outstanding (SCHEDULED)", outstanding,
                     ledgers.getOrDefault("OUTSTANDING", Tally.NONE));
         }
+        jdbc.query("select paid_currency, count(*), sum(amount) from settlement.withdrawn_payment where run_date = ?"
+                + " group by paid_currency order by paid_currency", row -> {
+                    report.println("  " + row.getString(1) + ": withdrawn before instruction (not in the files) "
+                            + row.getLong(2) + " / THB " + row.getBigDecimal(3).toPlainString());
+                }, runDate);
         journal(view, ours, differences);
         if (out != null) {
             files(runDate, out, differences);

@@ -53,8 +53,19 @@ public class Payments {
 
     /** Of these (claim id, instruction) pairs, the ones already frozen in some run, as end-to-end ids. */
     public Set<String> alreadyFrozen(Collection<String> endToEndIds) {
-        return new HashSet<>(jdbc.queryForList("select end_to_end_id from settlement.payment where end_to_end_id = any(?)",
-                String.class, (Object) endToEndIds.toArray(String[]::new)));
+        String[] ids = endToEndIds.toArray(String[]::new);
+        return new HashSet<>(jdbc.queryForList("select end_to_end_id from settlement.payment where end_to_end_id = any(?)"
+                + " union select end_to_end_id from settlement.withdrawn_payment where end_to_end_id = any(?)",
+                String.class, ids, ids));
+    }
+
+    /** Takes a payment the ledger refused to instruct out of its run, keeping it and why. */
+    public void withdraw(FrozenPayment payment, String reason) {
+        jdbc.update("insert into settlement.withdrawn_payment (end_to_end_id, run_date, claim_id, instruction, amount,"
+                + " paid_amount, paid_currency, reason, withdrawn_at) values (?, ?, ?::uuid, ?, ?, ?, ?, ?, now())",
+                payment.endToEndId(), payment.runDate(), payment.claimId(), payment.instruction(), payment.amount(),
+                payment.paidAmount(), payment.paidCurrency(), reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+        jdbc.update("delete from settlement.payment where end_to_end_id = ?", payment.endToEndId());
     }
 
     public void insert(List<FrozenPayment> payments) {

@@ -85,6 +85,11 @@ public class SettleCommand {
                             + ")");
                 }, runDate);
         outcome.millis.forEach((step, millis) -> report.println("  step " + step + ": " + millis + " ms"));
+        jdbc.query("select paid_currency, count(*) from settlement.withdrawn_payment where run_date = ?"
+                + " group by paid_currency order by paid_currency", row -> {
+                    report.println("  withdrawn (the ledger would not instruct them; not in the files): "
+                            + row.getLong(2) + " " + row.getString(1) + " payments");
+                }, runDate);
         report.println("files in " + out.toAbsolutePath() + ":");
         outcome.files.forEach(name -> report.println("  " + name));
         // claims frozen in an earlier run that was stopped before instructing them wait for that run

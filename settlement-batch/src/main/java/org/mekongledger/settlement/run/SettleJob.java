@@ -26,6 +26,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import org.mekongledger.settlement.ledger.Ledger;
+import org.mekongledger.settlement.ledger.LedgerRefused;
 
 /**
  * The {@code settle} job of one run date: freeze, schedule, write files.
@@ -72,6 +73,7 @@ public class SettleJob {
     public static final class Outcome {
         public long frozen = -1;
         public long scheduledNow;
+        public long withdrawnNow;
         public final List<String> files = new ArrayList<>();
         /** Milliseconds each step took in this invocation (freeze, schedule, files), for the summary and the bench. */
         public final Map<String, Long> millis = new LinkedHashMap<>();
@@ -113,7 +115,14 @@ public class SettleJob {
                 schedulings.add(new Ledger.Scheduling(payment.claimId(), payment.instruction(settlementRun)));
                 ids.add(payment.endToEndId());
             }
-            ledger.schedule(schedulings);
+            try {
+                ledger.schedule(schedulings);
+            } catch (LedgerRefused refused) {
+                if (!refusedForGood(refused)) {
+                    throw refused;
+                }
+                ids = oneByOne(chunk.getItems(), settlementRun, outcome);
+            }
             payments.markScheduled(ids);
             outcome.scheduledNow += ids.size();
         };
@@ -140,6 +149,35 @@ public class SettleJob {
             payments.runState(runDate, "WRITTEN");
             return RepeatStatus.FINISHED;
         }, transactions).build();
+    }
+
+    /**
+     * The service refuses a whole chunk when one claim may no longer be instructed (cancelled, or
+     * instructed otherwise, since the run was frozen). Sent one by one, those are found and withdrawn
+     * from the run (kept with the service's reason); the others are instructed. A conflict that may
+     * pass (concurrency-conflict, request-in-progress) is not a refusal for good: the run stops and
+     * is resumed.
+     */
+    private List<String> oneByOne(List<? extends FrozenPayment> chunk, String settlementRun, Outcome outcome) {
+        List<String> ids = new ArrayList<>(chunk.size());
+        for (FrozenPayment payment : chunk) {
+            try {
+                ledger.schedule(List.of(new Ledger.Scheduling(payment.claimId(), payment.instruction(settlementRun))));
+                ids.add(payment.endToEndId());
+            } catch (LedgerRefused refused) {
+                if (!refusedForGood(refused)) {
+                    throw refused;
+                }
+                payments.withdraw(payment, refused.getMessage());
+                outcome.withdrawnNow++;
+            }
+        }
+        return ids;
+    }
+
+    private static boolean refusedForGood(LedgerRefused refused) {
+        return refused.status() == 409 && !refused.getMessage().contains("concurrency-conflict")
+                && !refused.getMessage().contains("request-in-progress");
     }
 
     /** Keyset pages of the run's payments not yet scheduled, by EndToEndId. */

@@ -230,6 +230,32 @@ class SettleJobTest extends BatchTestBase {
     }
 
     @Test
+    void aClaimCancelledBetweenFreezingAndSchedulingIsWithdrawnFromTheRunAndTheFiles() throws Exception {
+        for (int i = 0; i < 1500; i++) {
+            ledger.approve(UUID.randomUUID().toString(), "10.00", Payees.bank("THA", "THB"));
+        }
+        ledger.failScheduleCallAfterRecording = 1;
+        Path out = work.resolve("out");
+        assertThatThrownBy(() -> settle(RUN, out)).hasMessageContaining("connection lost");
+        String cancelled = jdbc.queryForObject("select claim_id::text from settlement.payment where not scheduled"
+                + " order by end_to_end_id limit 1 offset 1017", String.class); // in the chunk never sent
+        ledger.claims.get(cancelled).status = "CANCELLED";
+
+        String summary = settle(RUN, out);
+
+        assertThat(summary).contains("withdrawn").contains("1 THB payments");
+        assertThat(ledger.instructedEndToEndIds).hasSize(1499).doesNotContain(PaymentIds.endToEndId(cancelled, 1));
+        assertThat(Files.readString(out.resolve("pain.001.001.09-2026-12-01-FUNDTHB01.xml")))
+                .doesNotContain(PaymentIds.endToEndId(cancelled, 1)).contains("<NbOfTxs>1499</NbOfTxs>");
+        assertThat(jdbc.queryForObject("select reason from settlement.withdrawn_payment", String.class))
+                .contains("CANCELLED");
+        // a later run does not take it either
+        ledger.claims.get(cancelled).status = "APPROVED";
+        settle(RUN.plusDays(1), work.resolve("next"));
+        assertThat(ledger.instructedEndToEndIds).hasSize(1499);
+    }
+
+    @Test
     void aClaimFrozenInOneRunIsNeverTakenIntoAnother() throws Exception {
         String first = ledger.approve(UUID.randomUUID().toString(), "10.00", Payees.bank("THA", "THB")).claimId();
         // frozen in run 1 but (crash) not yet scheduled: still APPROVED at the ledger

@@ -45,6 +45,7 @@ public abstract class BatchTestBase {
     void cleanSlate() {
         ledger.reset();
         jdbc.update("delete from settlement.payment");
+        jdbc.update("delete from settlement.withdrawn_payment");
         jdbc.update("delete from settlement.run");
         jdbc.update("delete from settlement.status_report");
     }
