@@ -14,6 +14,11 @@
 # logs and the run's files under bench/results/settlement-run/.
 set -euo pipefail
 
+# The service's heap for this bench: at the production -Xmx512m, filing claims for 50,000 workers ran the
+# service out of heap (OutOfMemoryError in POST /claims, 2026-11-30); the bench measures the batch, so the
+# service gets room to be seeded. Override with SERVICE_JAVA_OPTS.
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx2g -XX:+UseParallelGC}"
+
 # shellcheck source=lib/service.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/service.sh"
 bench_init settlement ledger_bench_settlement settlement-service.log
