@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class Iso20022SchemasTest {
 
+    /**
+     * Every file the tests validate is checked against these copies; the hashes are the ones
+     * ../shared/xsd/README.md records for pain.001.001.09.xsd and pain.002.001.10.xsd, so the copies
+     * are byte for byte the official schemas the workspace provides.
+     */
     @Test
     void theSchemasOnTheClassPathAreTheOfficialOnesTheReadmeNames() throws Exception {
         String readme = new String(read("/iso20022/README.md"), StandardCharsets.UTF_8);
