@@ -5,7 +5,6 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,17 +89,7 @@ public final class Pain002Writer {
         header.setMsgId(IsoText.identifier(messageId, 35, "MsgId"));
         header.setCreDtTm(IsoXml.dateTime(Objects.requireNonNull(createdAt, "createdAt")));
 
-        BufferedOutputStream buffered = new BufferedOutputStream(new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        }, 1 << 16);
+        BufferedOutputStream buffered = new BufferedOutputStream(new KeepOpen(out), 1 << 16);
         Marshaller marshaller = IsoXml.pain002Marshaller();
         XMLStreamWriter xml = null;
         try {
