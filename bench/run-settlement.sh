@@ -8,7 +8,7 @@
 #   CLAIMS=20000 bench/run-settlement.sh    fewer (the summary says how many)
 #
 # Environment: see bench/lib/service.sh (SKIP_BUILD, MVN_OFFLINE, PG*, SERVICE_*); BENCH_DB defaults to
-# ledger_bench_settlement. Also CLAIMS (100000), SEED_CLIENTS (16), REJECT_EVERY (50: about 2% rejected), BATCH_JAVA_OPTS
+# ledger_bench_settlement. Also REUSE_SEED (0; 1 keeps the seeded database as a template and clones it next time), CLAIMS (100000), SEED_CLIENTS (16), REJECT_EVERY (50: about 2% rejected), BATCH_JAVA_OPTS
 # (-Xmx512m: the batch streams, so its heap need not grow with the run), END_INSURED_STATUS (false: the claim's ground, a permanent departure, is enough), BATCH_JAR.
 # Results: bench/results/settlement-<timestamp>.txt, service log bench/results/settlement-service.log, the batch's
 # logs and the run's files under bench/results/settlement-run/.
@@ -65,15 +65,42 @@ baseline_line="$(java $BATCH_JAVA_OPTS -cp "$STEPS_CP" org.mekongledger.settleme
   "--transfers=$CLAIMS" "--dir=$RUN_DIR" | tee -a "$OUT" | tee /dev/stderr)"
 baseline_rate="$(sed -E 's/.* ([0-9]+) transfers\/s.*/\1/' <<<"$baseline_line")"
 
-# 3. fresh database, 4. service
-recreate_database
-start_service
 RUN_DATE="$(TZ=Asia/Bangkok date +%F)"
+SEED_TEMPLATE="${BENCH_DB}_seeded_${CLAIMS}"
+seed_exists() {
+  [[ "$("${PSQL[@]}" -d postgres -Atc "select count(*) from pg_database where datname = '$SEED_TEMPLATE'")" == 1 ]]
+}
 
-# 5. seeding through the API
-# shellcheck disable=SC2086
-java $BENCH_JAVA_OPTS -cp "$STEPS_CP" org.mekongledger.settlement.it.SettlementBench seed "--port=$SERVICE_PORT" \
-  "--claims=$CLAIMS" "--clients=$SEED_CLIENTS" "--run-date=$RUN_DATE" "--end-insured-status=$END_INSURED_STATUS" 2>&1 | tee -a "$OUT"
+# 3. fresh database, 4. service, 5. seeding through the API. With REUSE_SEED=1 the seeded database is kept as
+# $SEED_TEMPLATE after the first run and cloned by later ones (seeding 100,000 claims through the API takes
+# about half an hour here); only the run date's FX rates are set again. Drop the template after changing the
+# events or the schema: a clone of an older seeding measures older data.
+if [[ "${REUSE_SEED:-0}" == 1 ]] && seed_exists; then
+  log "cloning the seeded database $SEED_TEMPLATE (REUSE_SEED=1)"
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB TEMPLATE $SEED_TEMPLATE"
+  echo "seeding: reused $SEED_TEMPLATE (seeded $("${PSQL[@]}" -d "$SEED_TEMPLATE" -Atc \
+    "select coalesce(shobj_description(oid, 'pg_database'), 'at an unrecorded time') from pg_database where datname = current_database()"))" \
+    | tee -a "$OUT"
+  start_service
+  # shellcheck disable=SC2086
+  java $BENCH_JAVA_OPTS -cp "$STEPS_CP" org.mekongledger.settlement.it.SettlementBench fx "--port=$SERVICE_PORT" \
+    "--run-date=$RUN_DATE" 2>&1 | tee -a "$OUT"
+else
+  recreate_database
+  start_service
+  # shellcheck disable=SC2086
+  java $BENCH_JAVA_OPTS -cp "$STEPS_CP" org.mekongledger.settlement.it.SettlementBench seed "--port=$SERVICE_PORT" \
+    "--claims=$CLAIMS" "--clients=$SEED_CLIENTS" "--run-date=$RUN_DATE" "--end-insured-status=$END_INSURED_STATUS" 2>&1 | tee -a "$OUT"
+  if [[ "${REUSE_SEED:-0}" == 1 ]]; then
+    log "keeping the seeded database as $SEED_TEMPLATE (REUSE_SEED=1)"
+    RSS_PRINTED=1
+    halt_service
+    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $SEED_TEMPLATE" -c "CREATE DATABASE $SEED_TEMPLATE TEMPLATE $BENCH_DB" \
+      -c "COMMENT ON DATABASE $SEED_TEMPLATE IS 'at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%FT%TZ)'"
+    RSS_PRINTED=0
+    start_service
+  fi
+fi
 
 BATCH_ARGS=("--ledger.url=$BASE" "--spring.datasource.url=$JDBC_URL" "--spring.datasource.username=$PGUSER")
 if [[ -n "${PGPASSWORD:-}" ]]; then
@@ -98,6 +125,23 @@ batch() {
   echo "$step: exit $STEP_RC in $STEP_SECONDS s, max RSS $((STEP_RSS_KB / 1024)) MiB; last lines of $RUN_DIR/$step.log:" | tee -a "$OUT"
   tail -n 8 "$RUN_DIR/$step.log" | sed 's/^/    /' | tee -a "$OUT"
 }
+
+# 5b. the seeding's tail: settle is measured on a quiet service, as at night, not while the projections
+# still book the seeding's events (their lag is the sum of ledger.projection.lag over the processors)
+lag_waited=$SECONDS
+while :; do
+  lag="$(curl -fsS -u fund-admin:fund-admin-pw "$BASE/actuator/metrics/ledger.projection.lag" 2>/dev/null \
+    | grep -oE '"value" *: *[0-9.E+-]+' | head -n 1 | sed -E 's/.*: *//')"
+  if [[ -n "$lag" ]] && awk -v l="$lag" 'BEGIN { exit !(l + 0 == 0) }'; then
+    break
+  fi
+  if ((SECONDS - lag_waited > 1800)); then
+    log "projections still ${lag:-?} events behind after 30 min; measuring anyway"
+    break
+  fi
+  sleep 5
+done
+echo "projections caught up with the seeding after $((SECONDS - lag_waited)) s" | tee -a "$OUT"
 
 # 6. settle
 batch settle settle "--run-date=$RUN_DATE" "--out=$RUN_DIR/files"

@@ -56,6 +56,12 @@ service_rss() {
 # EXIT trap: the RSS can only be read while the service lives, so report it before stopping it.
 stop_service() {
   local rc=$?
+  halt_service
+  exit "$rc"
+}
+
+# Stops the service (reporting its RSS first, unless the caller has) and returns; stop_service also exits.
+halt_service() {
   if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
     local hwm
     hwm="$(service_rss)"
@@ -78,7 +84,7 @@ stop_service() {
     fi
     wait "$SERVICE_PID" 2>/dev/null || true
   fi
-  exit "$rc"
+  SERVICE_PID=""
 }
 
 # Refuse to measure whatever else already answers on the port.

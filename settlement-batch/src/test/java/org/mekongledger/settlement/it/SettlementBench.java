@@ -29,6 +29,8 @@ import org.mekongledger.settlement.bankfile.PaymentBlock;
  * <ul>
  *   <li>{@code seed --port= --claims= --clients= --run-date=}: approved claims through the API (payees in
  *       every channel and currency in turn) and the run date's FX rates; prints how long it took.</li>
+ *   <li>{@code fx --port= --run-date=}: only the run date's FX rates (for a database cloned from an earlier
+ *       seeding, whose rates were set for that day's run date).</li>
  *   <li>{@code baseline --transfers= --dir=}: the raw baseline: as many credit transfers written with
  *       the same {@link Pain001Writer} to a file (fsync'd), no database, no HTTP; prints transfers/s.</li>
  * </ul>
@@ -49,10 +51,12 @@ public final class SettlementBench {
             case "seed" -> seed(Integer.parseInt(options.get("port")), Integer.parseInt(options.getOrDefault("claims", "100000")),
                     Integer.parseInt(options.getOrDefault("clients", "16")), LocalDate.parse(options.get("run-date")),
                     Boolean.parseBoolean(options.getOrDefault("end-insured-status", "true")));
+            case "fx" -> new Seeding(Integer.parseInt(options.get("port")), 1, false)
+                    .fxRates(LocalDate.parse(options.get("run-date")), Seeding.usualRates());
             case "baseline" -> baseline(Integer.parseInt(options.getOrDefault("transfers", "100000")),
                     Path.of(options.getOrDefault("dir", System.getProperty("java.io.tmpdir"))));
             default -> {
-                System.err.println("usage: seed|baseline --key=value ...");
+                System.err.println("usage: seed|fx|baseline --key=value ...");
                 System.exit(2);
             }
         }
