@@ -17,7 +17,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
@@ -133,14 +132,14 @@ class AxonStorageConfiguration {
      * of gap trees at the peak with 2,934 tokens live and 10,002 crash gaps).
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer axonSerializer, DataSource dataSource,
+    PrefetchingEventStorageEngine eventStorageEngine(Serializer axonSerializer, DataSource dataSource,
                                           TransactionManager axonTransactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           AxonSettings settings) throws SQLException {
         int poolSize = poolSize(dataSource);
         int largestTransaction = settings.axon().gaps().largestTransaction();
         Duration gapTimeout = settings.axon().gaps().timeout();
-        return new CompactGapsEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new PrefetchingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .maxGapOffset(maxGapOffset(poolSize, largestTransaction))
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .gapCleaningThreshold(2 * largestTransaction)

@@ -24,7 +24,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * events in flight x runs x 16 bytes (plus one transient tree copy, gaps x 40 bytes, per event being
  * read), instead of events in flight x gaps x 40 bytes.
  */
-final class CompactGapsEventStorageEngine extends JdbcEventStorageEngine {
+class CompactGapsEventStorageEngine extends JdbcEventStorageEngine {
 
     private static final Constructor<GapAwareTrackingToken> TOKEN;
     private static final Field GAPS;

@@ -1,6 +1,7 @@
 package org.mekongledger.axon;
 
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,13 +44,16 @@ public class LedgerCommands {
     private final CommandRetries retries;
     private final JdbcClient jdbc;
     private final List<Cache> aggregateCaches;
+    private final PrefetchingEventStorageEngine histories;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    LedgerCommands(CommandGateway gateway, CommandRetries retries, JdbcClient jdbc, List<Cache> aggregateCaches) {
+    LedgerCommands(CommandGateway gateway, CommandRetries retries, JdbcClient jdbc, List<Cache> aggregateCaches,
+                   PrefetchingEventStorageEngine histories) {
         this.gateway = gateway;
         this.retries = retries;
         this.jdbc = jdbc;
         this.aggregateCaches = aggregateCaches;
+        this.histories = histories;
     }
 
     public <R> R send(Object command) {
@@ -58,10 +62,33 @@ public class LedgerCommands {
 
     /** For work no signed-in user does, such as seeding demo data. */
     public <R> R sendAs(String actor, Object command) {
+        return sendAs(actor, command, List.of());
+    }
+
+    /**
+     * For a command that loads many aggregates (a settlement chunk): their histories are read in two
+     * queries before each attempt instead of two or three per aggregate as it is loaded.
+     */
+    public <R> R sendReadingAhead(Collection<String> aggregateIds, Object command) {
+        return sendAs(currentActor(), command, aggregateIds);
+    }
+
+    private <R> R sendAs(String actor, Object command, Collection<String> readAhead) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(ACTOR, actor));
         for (int attempt = 1; ; attempt++) {
             try {
-                R result = gateway.sendAndWait(message);
+                R result;
+                if (readAhead.isEmpty()) {
+                    result = gateway.sendAndWait(message);
+                } else {
+                    // the commands bus runs the handler on this thread, where the histories wait for it
+                    histories.prefetch(readAhead);
+                    try {
+                        result = gateway.sendAndWait(message);
+                    } finally {
+                        histories.forget();
+                    }
+                }
                 forgetIfRolledBack();
                 return result;
             } catch (RuntimeException failure) {

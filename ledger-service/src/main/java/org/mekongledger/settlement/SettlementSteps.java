@@ -64,10 +64,12 @@ class SettlementSteps {
         for (Item<S> item : inWorkerOrder) {
             steps.add(item.step().apply(standing.get(item.claimId())));
         }
+        Set<String> workers = new HashSet<>();
+        standing.values().forEach(claim -> workers.add(claim.workerId()));
         allOrNothing.executeWithoutResult(transaction -> {
             List<Boolean> made;
             try {
-                made = commands.send(chunk.apply(steps));
+                made = commands.sendReadingAhead(workers, chunk.apply(steps));
             } catch (SettlementStepRefused refusedStep) {
                 throw refusal(list, inWorkerOrder.get(refusedStep.index()), refusedStep.refusal());
             }

@@ -1,0 +1,72 @@
+package org.mekongledger.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.mekongledger.support.ApiTestBase;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Histories read ahead serve exactly one load each, on the thread that read them; every other load
+ * reads the store. An event appended after the read ahead proves which one answered: the prefetched
+ * history does not have it, the store does.
+ */
+class PrefetchingEventStorageEngineTest extends ApiTestBase {
+
+    @Autowired
+    PrefetchingEventStorageEngine engine;
+
+    @Test
+    void aPrefetchedHistoryServesOneLoadThenTheStoreAnswersAgain() {
+        String first = registerWorker("MMR");
+        String second = registerWorker("KHM");
+        List<Long> firstHistory = sequences(first);
+        List<Long> secondHistory = sequences(second);
+        assertThat(firstHistory).isNotEmpty();
+
+        engine.prefetch(List.of(first, second, first, "no-such-account"));
+        try {
+            appendLateEvent(first, firstHistory.size());
+            assertThat(sequences(first)).as("served from the read ahead").isEqualTo(firstHistory);
+            assertThat(sequences(first)).as("read from the store, with the late event")
+                    .hasSize(firstHistory.size() + 1);
+            assertThat(sequences(second)).isEqualTo(secondHistory);
+            assertThat(sequences("no-such-account")).isEmpty();
+            assertThat(engine.readSnapshot(second)).isEmpty();
+        } finally {
+            engine.forget();
+        }
+    }
+
+    @Test
+    void anotherThreadAndAForgottenReadAheadGoToTheStore() throws Exception {
+        String worker = registerWorker("LAO");
+        List<Long> history = sequences(worker);
+
+        engine.prefetch(List.of(worker));
+        try {
+            appendLateEvent(worker, history.size());
+            assertThat(CompletableFuture.supplyAsync(() -> sequences(worker)).get())
+                    .as("another thread reads the store").hasSize(history.size() + 1);
+        } finally {
+            engine.forget();
+        }
+        assertThat(sequences(worker)).as("forgotten: the store answers").hasSize(history.size() + 1);
+    }
+
+    /** An event no handler knows (the account ignores it), appended by the service's own role. */
+    private void appendLateEvent(String aggregateId, long sequence) {
+        DomainEventMessage<String> late = new GenericDomainEventMessage<>("WorkerAccount", aggregateId, sequence,
+                "appended after the read ahead");
+        engine.appendEvents(List.of(late));
+    }
+
+    private List<Long> sequences(String aggregateId) {
+        return engine.readEvents(aggregateId).asStream().map(DomainEventMessage::getSequenceNumber).toList();
+    }
+}
