@@ -65,8 +65,10 @@ public class SettlementConfiguration {
     @Bean
     SettleJob settleJob(JobRepository repository, PlatformTransactionManager transactionManager, RunSelection selection,
                         Payments payments, Ledger ledger, RunFiles files,
-                        @Value("${settlement.chunk-size:1000}") int chunkSize) {
-        return new SettleJob(repository, transactionManager, selection, payments, ledger, files, chunkSize);
+                        @Value("${settlement.chunk-size:1000}") int chunkSize,
+                        @Value("${settlement.requests-in-flight:2}") int requestsInFlight) {
+        return new SettleJob(repository, transactionManager, selection, payments, ledger, files, chunkSize,
+                requestsInFlight);
     }
 
     @Bean

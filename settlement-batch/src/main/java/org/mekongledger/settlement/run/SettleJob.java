@@ -11,6 +11,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -40,8 +44,9 @@ import org.mekongledger.settlement.ledger.LedgerRefused;
  *   <li>freeze: skipped when the run row exists (the run and its payments commit in one transaction,
  *       so it is either absent or whole);</li>
  *   <li>schedule: reads only payments not yet marked scheduled, in EndToEndId order, 1,000 a chunk;
- *       the service is told, then the chunk is marked in the same chunk transaction. A crash between
- *       the two sends that chunk again, which the service answers ALREADY_RECORDED;</li>
+ *       the service is told (in up to {@code requestsInFlight} requests at once, parted by worker), then
+ *       the chunk is marked in the same chunk transaction once every request has returned. A crash
+ *       between the two sends that chunk again, which the service answers ALREADY_RECORDED;</li>
  *   <li>files: written from the frozen tables alone (temp file, fsync, atomic rename, manifest last),
  *       so writing again gives the same bytes.</li>
  * </ul>
@@ -57,9 +62,11 @@ public class SettleJob {
     private final Ledger ledger;
     private final RunFiles files;
     private final int chunkSize;
+    private final int requestsInFlight;
+    private final ExecutorService senders;
 
     public SettleJob(JobRepository repository, PlatformTransactionManager transactions, RunSelection selection,
-                     Payments payments, Ledger ledger, RunFiles files, int chunkSize) {
+                     Payments payments, Ledger ledger, RunFiles files, int chunkSize, int requestsInFlight) {
         this.repository = repository;
         this.transactions = transactions;
         this.selection = selection;
@@ -67,6 +74,15 @@ public class SettleJob {
         this.ledger = ledger;
         this.files = files;
         this.chunkSize = chunkSize;
+        if (requestsInFlight < 1) {
+            throw new IllegalArgumentException("settlement.requests-in-flight must be at least 1, not " + requestsInFlight);
+        }
+        this.requestsInFlight = requestsInFlight;
+        this.senders = Executors.newFixedThreadPool(requestsInFlight, runnable -> {
+            Thread thread = new Thread(runnable, "settle-request");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** What one invocation did, for the closing summary. */
@@ -109,19 +125,15 @@ public class SettleJob {
     private Step schedule(LocalDate runDate, Outcome outcome) {
         String settlementRun = PaymentIds.settlementRun(runDate);
         ItemWriter<FrozenPayment> writer = chunk -> {
-            List<Ledger.Scheduling> schedulings = new ArrayList<>(chunk.size());
             List<String> ids = new ArrayList<>(chunk.size());
-            for (FrozenPayment payment : chunk) {
-                schedulings.add(new Ledger.Scheduling(payment.claimId(), payment.instruction(settlementRun)));
-                ids.add(payment.endToEndId());
-            }
-            try {
-                ledger.schedule(schedulings);
-            } catch (LedgerRefused refused) {
-                if (!refusedForGood(refused)) {
-                    throw refused;
+            for (Sent sent : sendInParts(chunk.getItems(), settlementRun)) {
+                if (sent.refused() == null) {
+                    sent.part().forEach(payment -> ids.add(payment.endToEndId()));
+                } else if (refusedForGood(sent.refused())) {
+                    ids.addAll(oneByOne(sent.part(), settlementRun, outcome));
+                } else {
+                    throw sent.refused();
                 }
-                ids = oneByOne(chunk.getItems(), settlementRun, outcome);
             }
             payments.markScheduled(ids);
             outcome.scheduledNow += ids.size();
@@ -132,6 +144,61 @@ public class SettleJob {
                 .reader(new UnscheduledReader(runDate))
                 .writer(writer)
                 .build();
+    }
+
+    /** One request of a chunk and the service's refusal of it, if it refused. */
+    private record Sent(List<FrozenPayment> part, LedgerRefused refused) {
+    }
+
+    /**
+     * Sends a chunk as up to {@code requestsInFlight} requests at once, its payments parted by worker
+     * so that two requests never load the same account (they would collide and one would retry). The
+     * service works one request on one thread; two in flight keep both its cores and the database
+     * busy while the other crosses the wire. Only the requests run here: what the refusals lead to
+     * (sending one by one, withdrawing) runs on the chunk's thread, in its transaction, after all
+     * have returned.
+     */
+    private List<Sent> sendInParts(List<? extends FrozenPayment> chunk, String settlementRun) throws Exception {
+        List<List<FrozenPayment>> parts = PaymentParts.byWorker(chunk, requestsInFlight);
+        if (parts.size() == 1) {
+            return List.of(send(parts.get(0), settlementRun));
+        }
+        List<Future<Sent>> inFlight = new ArrayList<>(parts.size());
+        for (List<FrozenPayment> part : parts) {
+            inFlight.add(senders.submit(() -> send(part, settlementRun)));
+        }
+        List<Sent> sent = new ArrayList<>(parts.size());
+        RuntimeException failed = null;
+        for (Future<Sent> request : inFlight) {
+            try {
+                sent.add(request.get());
+            } catch (ExecutionException failure) {
+                // every request is waited for before the chunk fails: none is left running into the next
+                if (failed == null) {
+                    failed = failure.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(failure.getCause());
+                } else {
+                    failed.addSuppressed(failure.getCause());
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return sent;
+    }
+
+    private Sent send(List<FrozenPayment> part, String settlementRun) {
+        List<Ledger.Scheduling> schedulings = new ArrayList<>(part.size());
+        for (FrozenPayment payment : part) {
+            schedulings.add(new Ledger.Scheduling(payment.claimId(), payment.instruction(settlementRun)));
+        }
+        try {
+            ledger.schedule(schedulings);
+            return new Sent(part, null);
+        } catch (LedgerRefused refused) {
+            return new Sent(part, refused);
+        }
     }
 
     private Step writeFiles(LocalDate runDate, Path out, Outcome outcome) {
@@ -158,7 +225,7 @@ public class SettleJob {
      * pass (concurrency-conflict, request-in-progress) is not a refusal for good: the run stops and
      * is resumed.
      */
-    private List<String> oneByOne(List<? extends FrozenPayment> chunk, String settlementRun, Outcome outcome) {
+    private List<String> oneByOne(List<FrozenPayment> chunk, String settlementRun, Outcome outcome) {
         List<String> ids = new ArrayList<>(chunk.size());
         for (FrozenPayment payment : chunk) {
             try {

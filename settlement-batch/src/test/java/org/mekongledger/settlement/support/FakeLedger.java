@@ -6,10 +6,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.mekongledger.api.PaymentInstruction;
 import org.mekongledger.settlement.ledger.Ledger;
@@ -46,6 +52,12 @@ public class FakeLedger implements Ledger {
     public volatile int failScheduleCallAfterRecording;
     /** Likewise for the n-th outcome call that records (not checkOnly), 1-based; 0 never. */
     public volatile int failRecordingCallAfterRecording;
+    /** Fails (as failScheduleCallAfterRecording) the first schedule call holding this claim; null never. */
+    public volatile String failScheduleOfClaimAfterRecording;
+    /** When set, every schedule call waits here for others before it is taken: proof they were in flight at once. */
+    public volatile CyclicBarrier scheduleCallsMeet;
+    /** Per schedule call, the workers it named. */
+    public final List<Set<String>> scheduleCallWorkers = new CopyOnWriteArrayList<>();
     private int recordingCalls;
 
     public void reset() {
@@ -56,6 +68,9 @@ public class FakeLedger implements Ledger {
         outcomeCalls.set(0);
         failScheduleCallAfterRecording = 0;
         failRecordingCallAfterRecording = 0;
+        failScheduleOfClaimAfterRecording = null;
+        scheduleCallsMeet = null;
+        scheduleCallWorkers.clear();
         recordingCalls = 0;
     }
 
@@ -65,7 +80,11 @@ public class FakeLedger implements Ledger {
     }
 
     public PayableClaim approve(String claimId, String amount, Payee payee) {
-        PayableClaim claim = new PayableClaim(claimId, "11111111-2222-3333-4444-555555555555", "TH_SSF_S33",
+        return approve(claimId, "11111111-2222-3333-4444-555555555555", amount, payee);
+    }
+
+    public PayableClaim approve(String claimId, String workerId, String amount, Payee payee) {
+        PayableClaim claim = new PayableClaim(claimId, workerId, "TH_SSF_S33",
                 "OLD_AGE_LUMP_SUM", new BigDecimal(amount), "THB", payee, 1);
         claims.put(claimId, new Claim(claim));
         return claim;
@@ -85,7 +104,19 @@ public class FakeLedger implements Ledger {
     }
 
     @Override
-    public synchronized void schedule(List<Scheduling> schedulings) {
+    public void schedule(List<Scheduling> schedulings) {
+        CyclicBarrier meet = scheduleCallsMeet;
+        if (meet != null) {
+            try {
+                meet.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException alone) {
+                throw new IllegalStateException("a schedule call waited alone: calls were not in flight at once", alone);
+            }
+        }
+        takeSchedulings(schedulings);
+    }
+
+    private synchronized void takeSchedulings(List<Scheduling> schedulings) {
         if (schedulings.isEmpty() || schedulings.size() > 1000) {
             throw new LedgerRefused(422, "1 to 1000 instructions, not " + schedulings.size());
         }
@@ -110,6 +141,13 @@ public class FakeLedger implements Ledger {
             }
         }
         scheduleCalls.add(schedulings.size());
+        scheduleCallWorkers.add(schedulings.stream().map(scheduling -> claims.get(scheduling.claimId()).payable.workerId())
+                .collect(Collectors.toSet()));
+        String failOf = failScheduleOfClaimAfterRecording;
+        if (failOf != null && schedulings.stream().anyMatch(scheduling -> scheduling.claimId().equals(failOf))) {
+            failScheduleOfClaimAfterRecording = null;
+            throw new LedgerUnavailable("connection lost after the service recorded", null);
+        }
         if (failScheduleCallAfterRecording == scheduleCalls.size()) {
             throw new LedgerUnavailable("connection lost after the service recorded", null);
         }
