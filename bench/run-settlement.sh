@@ -9,7 +9,8 @@
 #
 # Environment: see bench/lib/service.sh (SKIP_BUILD, MVN_OFFLINE, PG*, SERVICE_*); BENCH_DB defaults to
 # ledger_bench_settlement. Also REUSE_SEED (0; 1 keeps the seeded database as a template and clones it next time), CLAIMS (100000), SEED_CLIENTS (16), REJECT_EVERY (50: about 2% rejected), BATCH_JAVA_OPTS
-# (-Xmx512m: the batch streams, so its heap need not grow with the run), END_INSURED_STATUS (false: the claim's ground, a permanent departure, is enough), BATCH_JAR.
+# (-Xmx512m: the batch streams, so its heap need not grow with the run), END_INSURED_STATUS (false: the claim's ground, a permanent departure, is enough), BATCH_JAR,
+# SETTLE_ARGS (more arguments for settle, e.g. --settlement.requests-in-flight=1 for an A/B).
 # Results: bench/results/settlement-<timestamp>.txt, service log bench/results/settlement-service.log, the batch's
 # logs and the run's files under bench/results/settlement-run/.
 set -euo pipefail
@@ -144,7 +145,8 @@ done
 echo "projections caught up with the seeding after $((SECONDS - lag_waited)) s" | tee -a "$OUT"
 
 # 6. settle
-batch settle settle "--run-date=$RUN_DATE" "--out=$RUN_DIR/files"
+# shellcheck disable=SC2086
+batch settle settle "--run-date=$RUN_DATE" "--out=$RUN_DIR/files" ${SETTLE_ARGS:-}
 settle_rc=$STEP_RC settle_s=$STEP_SECONDS settle_rss=$STEP_RSS_KB
 instructed="$(cat "$RUN_DIR"/files/pain.001.001.09-*.xml 2>/dev/null | grep -o '<EndToEndId>' | wc -l)"
 partner="$(($(wc -l <"$RUN_DIR/files/partner-$RUN_DATE.csv" 2>/dev/null || echo 1) - 1))"

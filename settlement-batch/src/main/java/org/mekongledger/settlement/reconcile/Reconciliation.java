@@ -33,15 +33,45 @@ public class Reconciliation {
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final Duration journalWait;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /**
-     * @param journalWait how long to wait for the ledger's journal to catch up (it books events
-     *                    asynchronously) before calling postings that are still to come a mismatch
+     * @param journalWait how long the ledger's journal may stand still (it books events
+     *                    asynchronously) before postings still to come are called a mismatch
      */
     public Reconciliation(JdbcTemplate jdbc, Ledger ledger, Duration journalWait) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.journalWait = journalWait;
+    }
+
+    /**
+     * The run once the journal has booked everything, waiting while it makes headway: the deadline
+     * moves on each time it is fewer events behind, so a journal booking a large import is waited
+     * for, and only one that stands still for {@code journalWait} is given up on.
+     */
+    private Ledger.RunView caughtUp(String settlementRun, Ledger.RunView view, PrintStream report) {
+        long behind = view.journalBehind();
+        long deadline = System.nanoTime() + journalWait.toNanos();
+        long nextWord = System.nanoTime();
+        while (view.journalBehind() > 0 && System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextWord) {
+                report.println("waiting for the ledger's journal: " + view.journalBehind() + " events still to book");
+                nextWord = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            view = ledger.run(settlementRun);
+            if (view.journalBehind() < behind) {
+                behind = view.journalBehind();
+                deadline = System.nanoTime() + journalWait.toNanos();
+            }
+        }
+        return view;
     }
 
     /** Counts and amounts: THB and the paid currency. */
@@ -79,16 +109,7 @@ public class Reconciliation {
                 }, runDate);
         String settlementRun = PaymentIds.settlementRun(runDate);
         Ledger.RunView view = ledger.run(settlementRun);
-        long deadline = System.nanoTime() + journalWait.toNanos();
-        while (view.journalBehind() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            view = ledger.run(settlementRun);
-        }
+        view = caughtUp(settlementRun, view, report);
         Map<String, Map<String, Tally>> theirs = new TreeMap<>();
         for (Ledger.RunLine line : view.lines()) {
             String state = switch (line.status()) {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +78,32 @@ class ReconciliationTest extends BatchTestBase {
 
         assertThat(differences).anyMatch(difference -> difference.contains("summary-2026-12-01.csv does not match"))
                 .anyMatch(difference -> difference.contains("partner-2026-12-01.csv is in the manifest but missing"));
+    }
+
+    @Test
+    void aJournalStillBookingIsWaitedForAsLongAsItMakesHeadway() {
+        // eight answers 250 ms apart, about 2 s in all, against a wait of 1 s for a journal standing still
+        ledger.journalBehind.addAll(List.of(70_000L, 60_000L, 50_000L, 40_000L, 30_000L, 20_000L, 10_000L, 0L));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+
+        List<String> differences = new Reconciliation(jdbc, ledger, Duration.ofSeconds(1))
+                .reconcile(RUN, out, new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertThat(differences).isEmpty();
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("waiting for the ledger's journal: 70000 events");
+        assertThat(ledger.journalBehind).containsExactly(0L);
+    }
+
+    @Test
+    void aJournalStandingStillIsGivenUpOnAfterTheWaitAndNothingIsCompared() {
+        ledger.journalBehind.add(5L);
+        long started = System.nanoTime();
+
+        List<String> differences = new Reconciliation(jdbc, ledger, Duration.ofMillis(600))
+                .reconcile(RUN, out, new PrintStream(OutputStream.nullOutputStream()));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        assertThat(differences).anyMatch(difference -> difference.contains("journal has 5"));
     }
 
     @Test

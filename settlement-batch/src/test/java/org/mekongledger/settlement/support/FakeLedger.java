@@ -56,6 +56,8 @@ public class FakeLedger implements Ledger {
     public volatile String failScheduleOfClaimAfterRecording;
     /** When set, every schedule call waits here for others before it is taken: proof they were in flight at once. */
     public volatile CyclicBarrier scheduleCallsMeet;
+    /** What the journal is behind by, call by call of run(); the last value stays. Empty: never behind. */
+    public final java.util.Deque<Long> journalBehind = new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** Per schedule call, the workers it named. */
     public final List<Set<String>> scheduleCallWorkers = new CopyOnWriteArrayList<>();
     private int recordingCalls;
@@ -71,6 +73,7 @@ public class FakeLedger implements Ledger {
         failScheduleOfClaimAfterRecording = null;
         scheduleCallsMeet = null;
         scheduleCallWorkers.clear();
+        journalBehind.clear();
         recordingCalls = 0;
     }
 
@@ -208,7 +211,9 @@ public class FakeLedger implements Ledger {
                 post(postings, scheme + "/BENEFIT_EXPENSE/" + claim.payable.benefit(), BigDecimal.ZERO, instruction.amount());
             }
         }
-        return new RunView(settlementRun, new ArrayList<>(lines.values()), new ArrayList<>(postings.values()), 0);
+        Long behind = journalBehind.size() > 1 ? journalBehind.poll() : journalBehind.peek();
+        return new RunView(settlementRun, new ArrayList<>(lines.values()), new ArrayList<>(postings.values()),
+                behind == null ? 0 : behind);
     }
 
     private static void post(Map<String, Posting> postings, String account, BigDecimal debit, BigDecimal credit) {
