@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,21 +50,27 @@ class PrefetchingEventStorageEngine extends CompactGapsEventStorageEngine {
         }
         Connection connection = getConnection();
         try {
-            // snapshots newest first, as the engine's own read gives them; events in sequence
+            // unordered: sorting a thousand accounts' wide rows cost the database more than the read
+            // itself (56 ms against 24 ms for 7,000 events, warm); each history is put in order here
             read(connection, "select " + domainEventFields() + " from " + schema().snapshotTable()
-                    + " where " + schema().aggregateIdentifierColumn() + " = any (?) order by "
-                    + schema().sequenceNumberColumn() + " desc", ids, histories, true);
+                    + " where " + schema().aggregateIdentifierColumn() + " = any (?)", ids, histories, true);
             read(connection, "select " + domainEventFields() + " from " + schema().domainEventTable()
-                    + " where " + schema().aggregateIdentifierColumn() + " = any (?) order by "
-                    + schema().aggregateIdentifierColumn() + ", " + schema().sequenceNumberColumn(), ids, histories,
-                    false);
+                    + " where " + schema().aggregateIdentifierColumn() + " = any (?)", ids, histories, false);
         } catch (SQLException failed) {
             throw new EventStoreException("reading the histories of " + ids.length + " aggregates failed", failed);
         } finally {
             JdbcUtils.closeQuietly(connection);
         }
+        for (History history : histories.values()) {
+            // snapshots newest first, as the engine's own read gives them; events in sequence
+            history.snapshots().sort(BY_SEQUENCE.reversed());
+            history.events().sort(BY_SEQUENCE);
+        }
         prefetched.set(histories);
     }
+
+    private static final Comparator<DomainEventData<?>> BY_SEQUENCE =
+            Comparator.comparingLong(DomainEventData::getSequenceNumber);
 
     /** Drops whatever this thread prefetched and did not load. */
     void forget() {
