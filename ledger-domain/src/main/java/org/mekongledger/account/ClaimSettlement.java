@@ -57,21 +57,39 @@ public class ClaimSettlement {
      * Whether a step recorded is read off the account's version, not guessed from a read model
      * beforehand: two identical requests at once both succeed, and only the one whose step made the
      * event says RECORDED.
+     * <p>
+     * Every account is loaded before the first step is taken: Axon reads, with each load, the events
+     * already staged in the unit of work, so loading the thousandth account after 999 steps copied
+     * and filtered 999 events (a fifth of a settlement request's time, profiled).
      */
     private <S> List<Boolean> take(List<S> steps, BiConsumer<WorkerAccount, S> decide) {
         Map<String, Aggregate<WorkerAccount>> loaded = new HashMap<>();
-        List<Boolean> recorded = new ArrayList<>(steps.size());
+        int unloadable = steps.size();
+        RuntimeException notLoaded = null;
         for (int i = 0; i < steps.size(); i++) {
+            try {
+                loaded.computeIfAbsent(workerOf(steps.get(i)), this::load);
+            } catch (RuntimeException refused) {
+                // the steps before it are still taken first, so the refusal named is the first, as before
+                unloadable = i;
+                notLoaded = refused;
+                break;
+            }
+        }
+        List<Boolean> recorded = new ArrayList<>(steps.size());
+        for (int i = 0; i < unloadable; i++) {
             S step = steps.get(i);
             try {
-                String workerId = workerOf(step);
-                Aggregate<WorkerAccount> account = loaded.computeIfAbsent(workerId, this::load);
+                Aggregate<WorkerAccount> account = loaded.get(workerOf(step));
                 Long before = account.version();
                 account.execute(a -> decide.accept(a, step));
                 recorded.add(!Objects.equals(before, account.version()));
             } catch (RuntimeException refused) {
                 throw new SettlementStepRefused(i, refused);
             }
+        }
+        if (notLoaded != null) {
+            throw new SettlementStepRefused(unloadable, notLoaded);
         }
         return recorded;
     }
