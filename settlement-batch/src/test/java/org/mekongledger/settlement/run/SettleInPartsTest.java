@@ -74,9 +74,7 @@ class SettleInPartsTest extends BatchTestBase {
                 seen.addAll(workers);
             }
         }
-        assertThat(jdbc.queryForObject("select count(*) from settlement.payment where not scheduled", Long.class)).isZero();
-        assertThat(Files.readString(work.resolve("out/pain.001.001.09-2026-12-01-FUNDTHB01.xml")))
-                .contains("<NbOfTxs>2500</NbOfTxs>");
+        assertEveryPaymentScheduledAndInTheFile(work.resolve("out"), 2500);
     }
 
     @Test
@@ -94,9 +92,7 @@ class SettleInPartsTest extends BatchTestBase {
         settle(out);
 
         assertThat(ledger.instructedEndToEndIds).hasSize(1500).doesNotHaveDuplicates();
-        assertThat(jdbc.queryForObject("select count(*) from settlement.payment where not scheduled", Long.class)).isZero();
-        assertThat(Files.readString(out.resolve("pain.001.001.09-2026-12-01-FUNDTHB01.xml")))
-                .contains("<NbOfTxs>1500</NbOfTxs>");
+        assertEveryPaymentScheduledAndInTheFile(out, 1500);
     }
 
     @Test
@@ -117,6 +113,12 @@ class SettleInPartsTest extends BatchTestBase {
         assertThat(jdbc.queryForObject("select count(*) from settlement.withdrawn_payment", Long.class)).isEqualTo(1);
         assertThat(Files.readString(out.resolve("pain.001.001.09-2026-12-01-FUNDTHB01.xml")))
                 .contains("<NbOfTxs>1199</NbOfTxs>");
+    }
+
+    private void assertEveryPaymentScheduledAndInTheFile(Path out, int payments) throws Exception {
+        assertThat(jdbc.queryForObject("select count(*) from settlement.payment where not scheduled", Long.class)).isZero();
+        assertThat(Files.readString(out.resolve("pain.001.001.09-2026-12-01-FUNDTHB01.xml")))
+                .contains("<NbOfTxs>" + payments + "</NbOfTxs>");
     }
 
     /** Claims in the order settle sends them: by end-to-end id. */
