@@ -66,11 +66,19 @@ public class LedgerCommands {
     }
 
     /**
-     * For a command that loads many aggregates (a settlement chunk): their histories are read in two
-     * queries before each attempt instead of two or three per aggregate as it is loaded.
+     * For a command that loads many aggregates (a settlement chunk): the histories of those not
+     * cached are read in two queries before each attempt instead of two or three per aggregate as
+     * it is loaded.
      */
     public <R> R sendReadingAhead(Collection<String> aggregateIds, Object command) {
         return sendAs(currentActor(), command, aggregateIds);
+    }
+
+    /** Of these aggregates, those no cache holds: a cached one is loaded from memory, its history never read. */
+    List<String> notCached(Collection<String> aggregateIds) {
+        return aggregateIds.stream()
+                .filter(id -> aggregateCaches.stream().noneMatch(cache -> cache.containsKey(id)))
+                .toList();
     }
 
     private <R> R sendAs(String actor, Object command, Collection<String> readAhead) {
@@ -78,16 +86,16 @@ public class LedgerCommands {
         for (int attempt = 1; ; attempt++) {
             try {
                 R result;
-                if (readAhead.isEmpty()) {
-                    result = gateway.sendAndWait(message);
-                } else {
+                // asked each attempt: a lost race empties the caches, and those accounts are read again
+                Collection<String> toRead = notCached(readAhead);
+                if (!toRead.isEmpty()) {
                     // the commands bus runs the handler on this thread, where the histories wait for it
-                    histories.prefetch(readAhead);
-                    try {
-                        result = gateway.sendAndWait(message);
-                    } finally {
-                        histories.forget();
-                    }
+                    histories.prefetch(toRead);
+                }
+                try {
+                    result = gateway.sendAndWait(message);
+                } finally {
+                    histories.forget();
                 }
                 forgetIfRolledBack();
                 return result;

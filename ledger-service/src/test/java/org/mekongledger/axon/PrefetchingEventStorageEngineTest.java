@@ -20,6 +20,15 @@ class PrefetchingEventStorageEngineTest extends ApiTestBase {
 
     @Autowired
     PrefetchingEventStorageEngine engine;
+    @Autowired
+    LedgerCommands commands;
+
+    @Test
+    void onlyAccountsTheCacheDoesNotHoldAreReadAhead() {
+        String registered = registerWorker("VNM"); // its account stays cached after the command
+
+        assertThat(commands.notCached(List.of(registered, "never-loaded"))).containsExactly("never-loaded");
+    }
 
     @Test
     void aPrefetchedHistoryServesOneLoadThenTheStoreAnswersAgain() {

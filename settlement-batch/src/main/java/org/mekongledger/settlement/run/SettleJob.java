@@ -228,15 +228,14 @@ public class SettleJob {
     private List<String> oneByOne(List<FrozenPayment> chunk, String settlementRun, Outcome outcome) {
         List<String> ids = new ArrayList<>(chunk.size());
         for (FrozenPayment payment : chunk) {
-            try {
-                ledger.schedule(List.of(new Ledger.Scheduling(payment.claimId(), payment.instruction(settlementRun))));
+            LedgerRefused refused = send(List.of(payment), settlementRun).refused();
+            if (refused == null) {
                 ids.add(payment.endToEndId());
-            } catch (LedgerRefused refused) {
-                if (!refusedForGood(refused)) {
-                    throw refused;
-                }
+            } else if (refusedForGood(refused)) {
                 payments.withdraw(payment, refused.getMessage());
                 outcome.withdrawnNow++;
+            } else {
+                throw refused;
             }
         }
         return ids;
