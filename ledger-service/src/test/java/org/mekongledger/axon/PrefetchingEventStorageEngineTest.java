@@ -68,6 +68,31 @@ class PrefetchingEventStorageEngineTest extends ApiTestBase {
         assertThat(sequences(worker)).as("forgotten: the store answers").hasSize(history.size() + 1);
     }
 
+    @Test
+    void withASnapshotOnlyTheEventsAfterItAreReadAheadAndAnEarlierAskGoesToTheStore() {
+        String worker = registerWorker("MMR");
+        List<Long> history = sequences(worker);
+        long newest = history.get(history.size() - 1);
+        engine.storeSnapshot(new GenericDomainEventMessage<>("WorkerAccount", worker, newest, "a snapshot"));
+
+        engine.prefetch(List.of(worker));
+        try {
+            appendLateEvent(worker, history.size());
+            assertThat(engine.readEvents(worker, newest + 1).asStream().toList())
+                    .as("after the snapshot: served from the read ahead, which predates the late event").isEmpty();
+        } finally {
+            engine.forget();
+        }
+
+        engine.prefetch(List.of(worker));
+        try {
+            assertThat(sequences(worker)).as("from the start (the snapshot refused): the store, whole")
+                    .hasSize(history.size() + 1);
+        } finally {
+            engine.forget();
+        }
+    }
+
     /** An event no handler knows (the account ignores it), appended by the service's own role. */
     private void appendLateEvent(String aggregateId, long sequence) {
         DomainEventMessage<String> late = new GenericDomainEventMessage<>("WorkerAccount", aggregateId, sequence,
