@@ -148,7 +148,8 @@ class AxonStorageConfiguration {
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(axonTransactionManager)
                 .eventSerializer(axonSerializer)
-                .snapshotSerializer(axonSerializer)
+                .snapshotSerializer(AggregateSnapshots.serializer())
+                .snapshotFilter(AggregateSnapshots.currentShape())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .dataType(byte[].class)
                 .schema(EVENT_SCHEMA));

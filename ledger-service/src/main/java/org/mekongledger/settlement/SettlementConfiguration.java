@@ -6,13 +6,18 @@ import org.mekongledger.account.WorkerAccount;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Settlement chunks are taken by {@link ClaimSettlement}, on the workers' accounts' own repository. */
+/**
+ * Settlement chunks are taken by {@link ClaimSettlement}, on the workers' accounts' own repository;
+ * approved accounts are snapshotted for them ({@link SnapshotApprovedAccounts}).
+ */
 @Configuration(proxyBeanMethods = false)
 class SettlementConfiguration {
 
     @Bean
     ConfigurerModule claimSettlement() {
-        return configurer -> configurer.registerCommandHandler(
-                c -> new ClaimSettlement(c.repository(WorkerAccount.class)));
+        return configurer -> configurer
+                .registerCommandHandler(c -> new ClaimSettlement(c.repository(WorkerAccount.class)))
+                .eventProcessing(processing -> processing
+                        .registerSubscribingEventProcessor(SnapshotApprovedAccounts.PROCESSING_GROUP));
     }
 }

@@ -66,7 +66,10 @@ class EventStorePrivilegesTest extends ApiTestBase {
             refused(connection, "truncate domain_event_entry", INSUFFICIENT_PRIVILEGE);
             refused(connection, "select * from domain_event_entry for update", INSUFFICIENT_PRIVILEGE);
             refused(connection, "update snapshot_event_entry set payload_type = 'forged'", INSUFFICIENT_PRIVILEGE);
-            refused(connection, "delete from snapshot_event_entry", INSUFFICIENT_PRIVILEGE);
+            // a snapshot is a cache of the events: storing a newer one deletes the older (V22)
+            try (Statement statement = connection.createStatement()) {
+                assertThat(statement.executeUpdate("delete from snapshot_event_entry where false")).isZero();
+            }
             refused(connection, "update rule_set_version set parameters = '{}'", INSUFFICIENT_PRIVILEGE);
             refused(connection, "delete from rule_set_version", INSUFFICIENT_PRIVILEGE);
             refused(connection, "drop table domain_event_entry", MUST_BE_OWNER);
