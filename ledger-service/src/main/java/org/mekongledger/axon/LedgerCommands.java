@@ -68,7 +68,10 @@ public class LedgerCommands {
     /**
      * For a command that loads many aggregates (a settlement chunk): the histories of those not
      * cached are read in two queries before each attempt instead of two or three per aggregate as
-     * it is loaded.
+     * it is loaded. Those are left out of the caches afterwards: a run passes once over a hundred
+     * thousand accounts, and caching each pushed the hot accounts out and kept the collector copying
+     * accounts nobody would load again (young pauses of 0.2-1 s and a full one of 1.5 s every half
+     * minute, profiled during a 100,000-claim run). The accounts that were cached stay cached.
      */
     public <R> R sendReadingAhead(Collection<String> aggregateIds, Object command) {
         return sendAs(currentActor(), command, aggregateIds);
@@ -96,6 +99,9 @@ public class LedgerCommands {
                     result = gateway.sendAndWait(message);
                 } finally {
                     histories.forget();
+                    for (String passingThrough : toRead) {
+                        aggregateCaches.forEach(cache -> cache.remove(passingThrough));
+                    }
                 }
                 forgetIfRolledBack();
                 return result;

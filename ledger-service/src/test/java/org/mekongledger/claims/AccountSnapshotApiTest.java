@@ -3,6 +3,7 @@ package org.mekongledger.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
@@ -85,6 +86,26 @@ class AccountSnapshotApiTest extends ClaimsApiTestBase {
         assertThat(lastSequence(workerId)).as("the step appended after the snapshot's sequence")
                 .isEqualTo(jdbc.queryForObject("select sequence_number from snapshot_event_entry where aggregate_identifier = ?",
                         Long.class, workerId) + 1);
+    }
+
+    @Test
+    void aSettlementChunkLeavesTheAccountsItLoadedOutOfTheCacheAndTheCachedOnesIn() {
+        String passing = insuredWorker("LAO").workerId();
+        String passingClaim = fileClaim(passing);
+        assertOk(approve(APPROVER, passingClaim), "APPROVED");
+        String hot = insuredWorker("VNM").workerId();
+        String hotClaim = fileClaim(hot);
+        assertOk(approve(APPROVER, hotClaim), "APPROVED");
+        accountCache.remove(passing);
+        assertThat(accountCache.containsKey(hot)).as("approved just now: cached").isTrue();
+
+        assertThat(scheduleAll(List.of(instructionFor(passingClaim, "RUN-CACHE-1"), instructionFor(hotClaim, "RUN-CACHE-1")))
+                .status()).isEqualTo(200);
+
+        assertThat(accountCache.containsKey(passing)).as("loaded only for the chunk").isFalse();
+        assertThat(accountCache.containsKey(hot)).as("cached before the chunk").isTrue();
+        assertOk(getAs(SETTLEMENT, passingClaim), "SCHEDULED");
+        assertOk(getAs(SETTLEMENT, hotClaim), "SCHEDULED");
     }
 
     private int snapshots(String workerId) {
