@@ -78,7 +78,10 @@ seed_exists() {
 # events or the schema: a clone of an older seeding measures older data.
 if [[ "${REUSE_SEED:-0}" == 1 ]] && seed_exists; then
   log "cloning the seeded database $SEED_TEMPLATE (REUSE_SEED=1)"
-  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB TEMPLATE $SEED_TEMPLATE"
+  # copied as files, then a checkpoint: the default copy writes the whole database (GBs) through the WAL,
+  # and the checkpoints it sets off were still writing it back while settle ran
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" \
+    -c "CREATE DATABASE $BENCH_DB TEMPLATE $SEED_TEMPLATE STRATEGY FILE_COPY" -c "CHECKPOINT"
   echo "seeding: reused $SEED_TEMPLATE (seeded $("${PSQL[@]}" -d "$SEED_TEMPLATE" -Atc \
     "select coalesce(shobj_description(oid, 'pg_database'), 'at an unrecorded time') from pg_database where datname = current_database()"))" \
     | tee -a "$OUT"
