@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +51,43 @@ public class RunSelection {
         this.pageSize = pageSize;
     }
 
+    /**
+     * Reads the payable claims a page ahead, on a thread of its own: only the ledger's REST API is
+     * called there; everything written stays in the freeze's transaction on the caller's thread.
+     */
+    private final class PageReader {
+        private final LocalDate runDate;
+
+        PageReader(LocalDate runDate) {
+            this.runDate = runDate;
+        }
+
+        Future<List<PayableClaim>> after(String claimId) {
+            return READER.submit(() -> ledger.payableClaims(runDate, claimId, pageSize));
+        }
+
+        List<PayableClaim> await(Future<List<PayableClaim>> page) {
+            try {
+                return page.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the payable claims", interrupted);
+            } catch (ExecutionException failed) {
+                // the ledger's own refusal or outage, as if it had been read on this thread
+                if (failed.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(failed.getCause());
+            }
+        }
+    }
+
+    private static final ExecutorService READER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "payable-claims-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** The number of payments frozen now, or -1 when the run was frozen before (nothing to do). */
     public long freeze(LocalDate runDate) {
         if (payments.run(runDate).isPresent()) {
@@ -63,11 +104,17 @@ public class RunSelection {
         Long frozen = transaction.execute(status -> {
             payments.insertRun(runDate, PaymentIds.settlementRun(runDate), createdAt);
             long count = 0;
-            String after = null;
+            PageReader pages = new PageReader(runDate);
+            Future<List<PayableClaim>> next = pages.after(null);
             while (true) {
-                List<PayableClaim> page = ledger.payableClaims(runDate, after, pageSize);
+                List<PayableClaim> page = pages.await(next);
                 if (page.isEmpty()) {
                     break;
+                }
+                boolean last = page.size() < pageSize;
+                if (!last) {
+                    // the ledger answers the next page while this one is planned and inserted
+                    next = pages.after(page.get(page.size() - 1).claimId());
                 }
                 Set<String> taken = payments.alreadyFrozen(page.stream()
                         .map(claim -> PaymentIds.endToEndId(claim.claimId(), claim.instruction())).toList());
@@ -81,10 +128,9 @@ public class RunSelection {
                     payments.insert(batch);
                     count += batch.size();
                 }
-                if (page.size() < pageSize) {
+                if (last) {
                     break;
                 }
-                after = page.get(page.size() - 1).claimId();
             }
             if (!plan.complete()) {
                 status.setRollbackOnly();

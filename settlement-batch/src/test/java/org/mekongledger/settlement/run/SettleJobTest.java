@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.mekongledger.settlement.Refusal;
+import org.mekongledger.settlement.ledger.LedgerUnavailable;
 import org.mekongledger.settlement.bankfile.Iso20022Schemas;
 import org.mekongledger.settlement.support.BatchTestBase;
 import org.mekongledger.settlement.support.Payees;
@@ -184,6 +185,28 @@ class SettleJobTest extends BatchTestBase {
         assertThat(jdbc.queryForObject("select count(*) from settlement.payment", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from settlement.run", Long.class)).isZero();
         assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void theNextPageOfPayableClaimsIsReadOnItsOwnThreadWhileThisOneIsFrozen() throws Exception {
+        List<String> ids = approveMix(18); // 20 claims: pages of 7, 7 and 6
+        settle(RUN, work.resolve("out"));
+
+        assertThat(ledger.payableReads).hasSize(3).allMatch(read -> read.endsWith(" on payable-claims-reader"));
+        assertThat(jdbc.queryForList("select claim_id::text from settlement.payment", String.class))
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aPageTheLedgerFailsToAnswerStopsTheFreezeWithNothingFrozen() {
+        approveMix(18);
+        ledger.failPayableAfterFirstPage = new LedgerUnavailable("the ledger did not answer", new java.io.IOException("connection refused"));
+
+        assertThatThrownBy(() -> settle(RUN, work.resolve("out"))).hasStackTraceContaining("the ledger did not answer");
+
+        assertThat(jdbc.queryForObject("select count(*) from settlement.payment", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from settlement.run", Long.class)).isZero();
+        assertThat(ledger.scheduleCalls).isEmpty();
     }
 
     @Test

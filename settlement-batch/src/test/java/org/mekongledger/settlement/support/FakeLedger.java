@@ -56,6 +56,10 @@ public class FakeLedger implements Ledger {
     public volatile String failScheduleOfClaimAfterRecording;
     /** When set, every schedule call waits here for others before it is taken: proof they were in flight at once. */
     public volatile CyclicBarrier scheduleCallsMeet;
+    /** Each payable-claims read: which page, on which thread. */
+    public final List<String> payableReads = new CopyOnWriteArrayList<>();
+    /** Thrown by every payable-claims read after the first page. */
+    public volatile RuntimeException failPayableAfterFirstPage;
     /** What the journal is behind by, call by call of run(); the last value stays. Empty: never behind. */
     public final java.util.Deque<Long> journalBehind = new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** Per schedule call, the workers it named. */
@@ -72,6 +76,8 @@ public class FakeLedger implements Ledger {
         failRecordingCallAfterRecording = 0;
         failScheduleOfClaimAfterRecording = null;
         scheduleCallsMeet = null;
+        payableReads.clear();
+        failPayableAfterFirstPage = null;
         scheduleCallWorkers.clear();
         journalBehind.clear();
         recordingCalls = 0;
@@ -100,6 +106,11 @@ public class FakeLedger implements Ledger {
 
     @Override
     public List<PayableClaim> payableClaims(LocalDate approvedUpTo, String after, int limit) {
+        payableReads.add((after == null ? "first" : "after " + after) + " on " + Thread.currentThread().getName());
+        RuntimeException failure = failPayableAfterFirstPage;
+        if (failure != null && after != null) {
+            throw failure;
+        }
         return claims.values().stream().filter(claim -> claim.status.equals("APPROVED"))
                 .map(claim -> claim.payable)
                 .filter(claim -> after == null || claim.claimId().compareTo(after) > 0)
