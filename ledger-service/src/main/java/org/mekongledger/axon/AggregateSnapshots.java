@@ -1,17 +1,17 @@
 package org.mekongledger.axon;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.introspect.VisibilityChecker;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * How an aggregate is written as a snapshot and which snapshots a load may use.
@@ -28,11 +28,7 @@ final class AggregateSnapshots {
     }
 
     static Serializer serializer() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setAnnotationIntrospector(new FieldsAreState());
+        ObjectMapper mapper = AxonStorageConfiguration.eventMapper().setAnnotationIntrospector(new FieldsAreState());
         return JacksonSerializer.builder()
                 .objectMapper(mapper)
                 .revisionResolver(SnapshotShape::revisionOf)
@@ -44,16 +40,18 @@ final class AggregateSnapshots {
      * The engine applies it to every snapshot it reads, whichever aggregate it is of.
      */
     static SnapshotFilter currentShape() {
+        // read for every account a run loads: each type is looked up once
+        Map<String, String> revisions = new ConcurrentHashMap<>();
         return snapshot -> {
             String type = snapshot.getPayload().getType().getName();
-            String revision = snapshot.getPayload().getType().getRevision();
-            Class<?> aggregateType;
-            try {
-                aggregateType = Class.forName(type, false, AggregateSnapshots.class.getClassLoader());
-            } catch (ClassNotFoundException gone) {
-                return false;
-            }
-            return SnapshotShape.revisionOf(aggregateType).equals(revision);
+            String revision = revisions.computeIfAbsent(type, name -> {
+                try {
+                    return SnapshotShape.revisionOf(Class.forName(name, false, AggregateSnapshots.class.getClassLoader()));
+                } catch (ClassNotFoundException gone) {
+                    return "";
+                }
+            });
+            return !revision.isEmpty() && revision.equals(snapshot.getPayload().getType().getRevision());
         };
     }
 
@@ -63,7 +61,7 @@ final class AggregateSnapshots {
         @Override
         public VisibilityChecker<?> findAutoDetectVisibility(AnnotatedClass annotated, VisibilityChecker<?> checker) {
             Class<?> type = annotated.getRawType();
-            if (type.getName().startsWith("org.mekongledger.") && !type.isRecord() && !type.isEnum()
+            if (type.getName().startsWith(SnapshotShape.OURS) && !type.isRecord() && !type.isEnum()
                     && !type.isInterface()) {
                 return checker.withFieldVisibility(Visibility.ANY)
                         .withGetterVisibility(Visibility.NONE)

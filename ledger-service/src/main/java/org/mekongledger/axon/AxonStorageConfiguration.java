@@ -70,11 +70,15 @@ class AxonStorageConfiguration {
     @Bean
     @Primary
     Serializer axonSerializer() {
-        ObjectMapper mapper = new ObjectMapper()
+        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    }
+
+    /** How events (and the records aggregates keep) are written: records and java.time as ISO text. */
+    static ObjectMapper eventMapper() {
+        return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     @Bean

@@ -34,7 +34,8 @@ final class SnapshotShape {
     /** Raise when an event-sourcing handler changes what it makes of an event without any field changing. */
     static final int LOGIC = 1;
 
-    private static final String OURS = "org.mekongledger.";
+    /** Our classes: their structure is the snapshot's; a library's is its own business. */
+    static final String OURS = "org.mekongledger.";
 
     private static final ClassValue<String> REVISIONS = new ClassValue<>() {
         @Override
