@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,21 +56,14 @@ class PrefetchingEventStorageEngine extends CompactGapsEventStorageEngine {
         }
         Connection connection = getConnection();
         try {
-            try (PreparedStatement statement = connection.prepareStatement(perAggregate(schema().snapshotTable(), ""))) {
-                statement.setArray(1, connection.createArrayOf("varchar", ids));
-                statement.setArray(2, connection.createArrayOf("bigint", new Long[ids.length]));
-                read(statement, snapshots, true);
-            }
+            Long[] whole = new Long[ids.length];
+            Arrays.fill(whole, -1L);
+            readEach(connection, schema().snapshotTable(), ids, whole, snapshots, true);
             Long[] after = new Long[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 after[i] = snapshots.get(ids[i]).stream().mapToLong(DomainEventData::getSequenceNumber).max().orElse(-1);
             }
-            try (PreparedStatement statement = connection.prepareStatement(perAggregate(schema().domainEventTable(),
-                    " and " + schema().sequenceNumberColumn() + " > wanted.after"))) {
-                statement.setArray(1, connection.createArrayOf("varchar", ids));
-                statement.setArray(2, connection.createArrayOf("bigint", after));
-                read(statement, events, false);
-            }
+            readEach(connection, schema().domainEventTable(), ids, after, events, false);
             Map<String, History> histories = new HashMap<>(ids.length * 2);
             for (int i = 0; i < ids.length; i++) {
                 List<DomainEventData<?>> itsSnapshots = snapshots.get(ids[i]);
@@ -88,17 +82,30 @@ class PrefetchingEventStorageEngine extends CompactGapsEventStorageEngine {
     }
 
     /**
-     * The rows of each wanted aggregate, looked up one aggregate at a time in the (aggregate,
-     * sequence) index. Asked as {@code aggregate_identifier = any(?)}, PostgreSQL estimated a
-     * thousand accounts at 1% of the event table and scanned all of it (590 ms a chunk against 65 ms
-     * by the index, 100,000 accounts); {@code offset 0} keeps it from turning the lookups back into a
-     * join it would plan the same way. Unordered: sorting a thousand accounts' wide rows cost more
-     * than reading them (56 ms against 24 ms, warm); each history is put in order here.
+     * The rows of each wanted aggregate after the given sequence number, looked up one aggregate at a
+     * time in the (aggregate, sequence) index. Asked as {@code aggregate_identifier = any(?)},
+     * PostgreSQL estimated a thousand accounts at 1% of the event table and scanned all of it (590 ms
+     * a chunk against 65 ms by the index, 100,000 accounts); {@code offset 0} keeps it from turning
+     * the lookups back into a join it would plan the same way. Unordered: sorting a thousand
+     * accounts' wide rows cost more than reading them (56 ms against 24 ms, warm); each history is
+     * put in order here.
      */
-    private String perAggregate(String table, String condition) {
-        return "select " + domainEventFields() + " from unnest(cast(? as varchar[]), cast(? as bigint[])) as wanted(id, after)"
+    private void readEach(Connection connection, String table, String[] ids, Long[] after,
+                          Map<String, List<DomainEventData<?>>> byAggregate, boolean snapshots) throws SQLException {
+        String sql = "select " + domainEventFields()
+                + " from unnest(cast(? as varchar[]), cast(? as bigint[])) as wanted(id, after)"
                 + " cross join lateral (select * from " + table + " where " + schema().aggregateIdentifierColumn()
-                + " = wanted.id" + condition + " offset 0) as stored";
+                + " = wanted.id and " + schema().sequenceNumberColumn() + " > wanted.after offset 0) as stored";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("varchar", ids));
+            statement.setArray(2, connection.createArrayOf("bigint", after));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    DomainEventData<?> data = snapshots ? getSnapshotData(rows) : getDomainEventData(rows);
+                    byAggregate.get(data.getAggregateIdentifier()).add(data);
+                }
+            }
+        }
     }
 
     private static final Comparator<DomainEventData<?>> BY_SEQUENCE =
@@ -107,16 +114,6 @@ class PrefetchingEventStorageEngine extends CompactGapsEventStorageEngine {
     /** Drops whatever this thread prefetched and did not load. */
     void forget() {
         prefetched.remove();
-    }
-
-    private void read(PreparedStatement statement, Map<String, List<DomainEventData<?>>> byAggregate,
-                      boolean snapshots) throws SQLException {
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                DomainEventData<?> data = snapshots ? getSnapshotData(rows) : getDomainEventData(rows);
-                byAggregate.get(data.getAggregateIdentifier()).add(data);
-            }
-        }
     }
 
     @Override
