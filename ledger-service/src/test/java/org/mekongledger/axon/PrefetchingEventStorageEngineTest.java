@@ -2,8 +2,13 @@ package org.mekongledger.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -22,6 +27,29 @@ class PrefetchingEventStorageEngineTest extends ApiTestBase {
     PrefetchingEventStorageEngine engine;
     @Autowired
     LedgerCommands commands;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void theServiceSessionsNeverJitCompileTheirStatements() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            // at cost 0 every statement would be compiled, and its plan would say so
+            statement.execute("set local jit_above_cost = 0");
+            try (ResultSet rows = statement.executeQuery("explain (analyze) select count(*) from domain_event_entry")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("show jit")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("off");
+            }
+            connection.rollback();
+        }
+        assertThat(plan).contains("Aggregate").doesNotContain("JIT");
+    }
 
     @Test
     void onlyAccountsTheCacheDoesNotHoldAreReadAhead() {
