@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 import org.mekongledger.support.ApiClient.Response;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -73,6 +74,29 @@ class SettlementApiTest extends ClaimsApiTestBase {
         assertThat(payable("approvedUpTo=" + TODAY + "&limit=5001").errorFields()).containsExactly("limit");
         assertThat(payable("approvedUpTo=yesterday").status()).isEqualTo(422);
         assertThat(payable("").status()).isIn(400, 422);
+    }
+
+    @Test
+    void anApprovedClaimKeepsItsAssessmentsOutOfLineAndAStatusChangeLeavesThemThere() {
+        JdbcTemplate owner = owner();
+        String toast = owner.queryForObject("select reltoastrelid::regclass::text from pg_class where oid = 'claim_view'::regclass",
+                String.class);
+        String valuesOutOfLine = "select count(distinct chunk_id) from " + toast;
+        String workerId = insuredWorker("MMR").workerId();
+        long before = owner.queryForObject(valuesOutOfLine, Long.class);
+        String claimId = fileClaim(workerId);
+        JsonNode filed = getAs(SETTLEMENT, claimId).json().path("filedAssessment");
+
+        assertOk(approve(APPROVER, claimId), "APPROVED");
+        long approved = owner.queryForObject(valuesOutOfLine, Long.class);
+        assertOk(schedule(claimId, "SR-TOAST-1"), "SCHEDULED");
+
+        assertThat(approved - before).as("both assessments out of the row once approved").isEqualTo(2);
+        assertThat(owner.queryForObject(valuesOutOfLine, Long.class)).as("scheduling rewrote neither").isEqualTo(approved);
+        JsonNode claim = getAs(SETTLEMENT, claimId).json();
+        assertThat(claim.path("filedAssessment")).isEqualTo(filed);
+        assertThat(claim.path("approvalAssessment").path("explanation").size()).isGreaterThan(1);
+        assertThat(claim.path("instruction").path("endToEndId").asString()).isEqualTo(endToEndId(claimId, "SR-TOAST-1"));
     }
 
     @Test
