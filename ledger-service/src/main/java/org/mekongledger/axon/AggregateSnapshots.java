@@ -8,6 +8,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
@@ -28,7 +29,11 @@ final class AggregateSnapshots {
     }
 
     static Serializer serializer() {
-        ObjectMapper mapper = AxonStorageConfiguration.eventMapper().setAnnotationIntrospector(new FieldsAreState());
+        // An account's maps are keyed by claim and filing ids, each met once. Read as canonical field
+        // names they filled the parser's shared name table, which was then copied for every snapshot
+        // read: 13% of the service's CPU in a 100,000-claim settle (JFR).
+        JsonFactory idsAsKeys = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
+        ObjectMapper mapper = AxonStorageConfiguration.eventMapper(idsAsKeys).setAnnotationIntrospector(new FieldsAreState());
         return JacksonSerializer.builder()
                 .objectMapper(mapper)
                 .revisionResolver(SnapshotShape::revisionOf)

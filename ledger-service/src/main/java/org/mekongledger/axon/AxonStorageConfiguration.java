@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,7 +76,11 @@ class AxonStorageConfiguration {
 
     /** How events (and the records aggregates keep) are written: records and java.time as ISO text. */
     static ObjectMapper eventMapper() {
-        return new ObjectMapper()
+        return eventMapper(new JsonFactory());
+    }
+
+    static ObjectMapper eventMapper(JsonFactory json) {
+        return new ObjectMapper(json)
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

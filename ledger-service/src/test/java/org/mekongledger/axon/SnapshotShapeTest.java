@@ -2,11 +2,17 @@ package org.mekongledger.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.mekongledger.account.WorkerAccount;
+
+import com.fasterxml.jackson.core.JsonFactory;
 
 /**
  * A snapshot's revision follows the aggregate's shape down to the records its fields hold: two
@@ -31,6 +37,24 @@ class SnapshotShapeTest {
 
     static final class HolderOfMore {
         private Map<String, List<EntryWithMore>> entries;
+    }
+
+    @Test
+    void aSnapshotKeyedByThousandsOfIdsReadsBackWholeWithoutInterningThem() {
+        JacksonSerializer serializer = (JacksonSerializer) AggregateSnapshots.serializer();
+        Holder holder = new Holder();
+        holder.entries = new HashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            holder.entries.put(UUID.randomUUID().toString(), List.of(new Entry("claim " + i, i % 2 == 0 ? Kind.A : Kind.B)));
+        }
+
+        SerializedObject<byte[]> written = serializer.serialize(holder, byte[].class);
+        Holder read = serializer.deserialize(written);
+
+        assertThat(read.entries).isEqualTo(holder.entries);
+        // ids met once are not field names: the parser's shared name table is not filled (and copied) with them
+        assertThat(serializer.getObjectMapper().getFactory().isEnabled(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES))
+                .isFalse();
     }
 
     @Test
