@@ -71,14 +71,13 @@ class AxonStorageConfiguration {
     @Bean
     @Primary
     Serializer axonSerializer() {
-        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+        return JacksonSerializer.builder().objectMapper(eventMapper(new JsonFactory())).build();
     }
 
-    /** How events (and the records aggregates keep) are written: records and java.time as ISO text. */
-    static ObjectMapper eventMapper() {
-        return eventMapper(new JsonFactory());
-    }
-
+    /**
+     * How events (and the records aggregates keep) are written: records and java.time as ISO text.
+     * The factory is the caller's: snapshots read theirs without interning field names.
+     */
     static ObjectMapper eventMapper(JsonFactory json) {
         return new ObjectMapper(json)
                 .registerModule(new JavaTimeModule())
