@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.mekongledger.vocabulary.ThaiProvinces;
+
 /**
  * All versions of one rule set, ordered by effectiveFrom. Immutable: adding a version returns a
  * new instance, so a computation that already picked its version is never affected by a change
@@ -48,15 +50,56 @@ public final class ContributionRuleSet {
         return versions;
     }
 
-    /** The latest version with effectiveFrom on or before the period; empty before the first. */
+    /**
+     * The national version in force for the period: the latest one with effectiveFrom on or before
+     * it; empty before the first. Versions limited to areas are passed over (see {@link #choose}).
+     */
     public Optional<ContributionRuleSetVersion> inForce(YearMonth period) {
         Objects.requireNonNull(period, "period");
         for (int i = versions.size() - 1; i >= 0; i--) {
-            if (!versions.get(i).effectiveFrom().isAfter(period)) {
-                return Optional.of(versions.get(i));
+            ContributionRuleSetVersion version = versions.get(i);
+            if (!version.scoped() && !version.effectiveFrom().isAfter(period)) {
+                return Optional.of(version);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The version for a filing of an employer in an area (an ISO 3166-2:TH code, or null when the
+     * employer's province is not recorded): a version limited to areas that covers the area and the
+     * month, else the national version. Empty before the first national version.
+     */
+    public Optional<VersionChoice> choose(YearMonth period, String area) {
+        Optional<ContributionRuleSetVersion> national = inForce(period);
+        if (national.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ContributionRuleSetVersion> scopedNow = versions.stream()
+                .filter(v -> v.scoped() && !period.isBefore(v.effectiveFrom()) && !period.isAfter(v.until()))
+                .toList();
+        String nationally = "national version " + national.get().version() + " (in force from "
+                + national.get().effectiveFrom() + ")";
+        if (scopedNow.isEmpty()) {
+            return Optional.of(new VersionChoice(national.get(), nationally + "; no version for " + period
+                    + " is limited to some provinces"));
+        }
+        if (area != null) {
+            for (ContributionRuleSetVersion scoped : scopedNow) {
+                if (scoped.covers(period, area)) {
+                    return Optional.of(new VersionChoice(scoped, "the employer's province "
+                            + ThaiProvinces.label(area) + " is among the " + scoped.areas().size()
+                            + " provinces of version " + scoped.version() + " (" + scoped.effectiveFrom() + ".."
+                            + scoped.until() + ")"));
+                }
+            }
+        }
+        String others = scopedNow.stream().map(v -> "version " + v.version() + " (" + v.areas().size()
+                + " provinces)").collect(java.util.stream.Collectors.joining(", "));
+        String why = area == null
+                ? "the employer's province is not recorded, so " + others + " cannot apply"
+                : "the employer's province " + ThaiProvinces.label(area) + " is not among the provinces of " + others;
+        return Optional.of(new VersionChoice(national.get(), nationally + "; " + why));
     }
 
     /**
@@ -84,7 +127,9 @@ public final class ContributionRuleSet {
         }
         if (!versions.isEmpty()) {
             ContributionRuleSetVersion latest = versions.get(versions.size() - 1);
-            if (!version.effectiveFrom().isAfter(latest.effectiveFrom())) {
+            // a version for some provinces may start with the national version it departs from
+            boolean beside = version.scoped() && !latest.scoped() && version.effectiveFrom().equals(latest.effectiveFrom());
+            if (!beside && !version.effectiveFrom().isAfter(latest.effectiveFrom())) {
                 throw new IllegalArgumentException(id + " version " + version.version() + " is effective from "
                         + version.effectiveFrom() + ", which is not after the latest version " + latest.version()
                         + " (effective from " + latest.effectiveFrom() + ")");
@@ -92,6 +137,21 @@ public final class ContributionRuleSet {
         }
         if (versions.stream().anyMatch(v -> v.version().equals(version.version()))) {
             throw new IllegalArgumentException(id + " already has a version labelled " + version.version());
+        }
+        for (ContributionRuleSetVersion scoped : versions) {
+            if (!scoped.scoped() || version.effectiveFrom().isAfter(scoped.until())) {
+                continue;
+            }
+            // a national change inside a provincial window would leave those provinces on stale rates
+            if (!version.scoped()) {
+                throw new IllegalArgumentException(id + " version " + version.version() + " would take effect in "
+                        + version.effectiveFrom() + ", within version " + scoped.version() + " limited to areas until "
+                        + scoped.until() + ": end that version first or add a version for its areas too");
+            }
+            if (version.areas().stream().anyMatch(scoped.areas()::contains)) {
+                throw new IllegalArgumentException(id + " version " + version.version() + " overlaps version "
+                        + scoped.version() + " in the same areas");
+            }
         }
         List<ContributionRuleSetVersion> appended = new ArrayList<>(versions);
         appended.add(version);

@@ -1,14 +1,18 @@
 package org.mekongledger.contribution;
 
 import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.LegalBasis;
 import org.mekongledger.vocabulary.Party;
 import org.mekongledger.vocabulary.PartyShare;
+import org.mekongledger.vocabulary.ThaiProvinces;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One effective-dated version of a contribution rule set. Every number that the law or a
@@ -23,13 +27,28 @@ import java.util.Map;
  * @param version       label of this version, e.g. {@code 2026-01}
  * @param effectiveFrom first contribution month the version applies to
  * @param ratesPercent  percent of the insurable wage, per party and branch; every party and
- *                      every branch present (a branch a party does not pay is 0)
- * @param source        legal source of the numbers, and what is still to verify
+ *                      every branch present (a branch not yet collected in an era is 0)
+ * @param basis         the source of the numbers, how far it is borne out, and what is assumed
+ * @param areas         ISO 3166-2:TH codes the version is limited to (employers in those provinces);
+ *                      empty for a national version
+ * @param until         the last month of a version limited to areas, after which the national
+ *                      version applies again there; null for a national version, which lasts until
+ *                      the next national version
  */
 public record ContributionRuleSetVersion(String ruleSetId, String version, YearMonth effectiveFrom,
                                          Currency currency, BigDecimal wageFloor, BigDecimal wageCeiling,
                                          Map<Party, Map<Branch, BigDecimal>> ratesPercent,
-                                         ShareRounding rounding, String source) {
+                                         ShareRounding rounding, LegalBasis basis, Set<String> areas,
+                                         YearMonth until) {
+
+    /** A national version: every employer, until the next national version. */
+    public ContributionRuleSetVersion(String ruleSetId, String version, YearMonth effectiveFrom, Currency currency,
+                                      BigDecimal wageFloor, BigDecimal wageCeiling,
+                                      Map<Party, Map<Branch, BigDecimal>> ratesPercent, ShareRounding rounding,
+                                      LegalBasis basis) {
+        this(ruleSetId, version, effectiveFrom, currency, wageFloor, wageCeiling, ratesPercent, rounding, basis,
+                Set.of(), null);
+    }
 
     public ContributionRuleSetVersion {
         requireText(ruleSetId, "ruleSetId");
@@ -47,7 +66,26 @@ public record ContributionRuleSetVersion(String ruleSetId, String version, YearM
         require(rounding != null, "rounding is required");
         require(rounding.branchScale() <= moneyScale, "rounding.branchScale " + rounding.branchScale()
                 + " is finer than the minor unit of " + currency + " (" + moneyScale + ")");
-        requireText(source, "source");
+        require(basis != null, "basis is required");
+        areas = areas == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(areas));
+        for (String area : areas) {
+            require(ThaiProvinces.isCode(area), "areas: " + area + " is not an ISO 3166-2:TH code");
+        }
+        require(areas.isEmpty() == (until == null), areas.isEmpty()
+                ? "until is only for a version limited to areas: a national version lasts until the next one"
+                : "a version limited to areas needs until, its last month");
+        require(until == null || !until.isBefore(effectiveFrom),
+                "until " + until + " is before effectiveFrom " + effectiveFrom);
+    }
+
+    /** Whether the version is limited to some provinces rather than national. */
+    public boolean scoped() {
+        return !areas.isEmpty();
+    }
+
+    /** Whether a version limited to areas covers the month (always false for a national version). */
+    boolean covers(YearMonth period, String area) {
+        return scoped() && areas.contains(area) && !period.isBefore(effectiveFrom) && !period.isAfter(until);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.vocabulary.LegalBasis;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -24,12 +25,12 @@ import static org.mekongledger.entitlement.RuleSetChecks.text;
  * @param shortPeriodMonths  12: Thai periods under this are not paid as a pension under the short-period rule
  */
 public record AgreementRuleSetVersion(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status,
-                                      String source, String scheme, String partnerNationality,
+                                      LegalBasis basis, String scheme, String partnerNationality,
                                       Set<String> partnerSchemes, int shortPeriodMonths, Set<AgreementOption> options)
         implements EntitlementRuleSetVersion {
 
     public AgreementRuleSetVersion {
-        header(ruleSetId, version, effectiveFrom, status, source);
+        header(ruleSetId, version, effectiveFrom, status, basis);
         require(!EntitlementCase.NO_AGREEMENT.equals(ruleSetId),
                 EntitlementCase.NO_AGREEMENT + " means no agreement and cannot be an agreement id");
         require(!Entitlement.NATIONAL.equals(ruleSetId), Entitlement.NATIONAL + " cannot be an agreement id");

@@ -81,6 +81,34 @@ final class ContributionRecord {
         return sum;
     }
 
+    /**
+     * The old-age savings of the months computed under each contribution version, in the order the
+     * versions first appear; empty when no month names its version.
+     */
+    List<VersionSavings> savingsByVersion() {
+        java.util.Map<String, VersionSavings> byVersion = new java.util.LinkedHashMap<>();
+        boolean anyNamed = false;
+        for (InsuredMonth m : months) {
+            String label = m.contributionVersion() == null ? NOT_RECORDED : m.contributionVersion();
+            anyNamed |= m.contributionVersion() != null;
+            byVersion.merge(label, new VersionSavings(label, 1, m.period(), m.period(), m.employeeOldAge(),
+                    m.employerOldAge()), VersionSavings::and);
+        }
+        return anyNamed ? List.copyOf(byVersion.values()) : List.of();
+    }
+
+    static final String NOT_RECORDED = "not recorded";
+
+    /** The months of one contribution version and what they saved towards old age. */
+    record VersionSavings(String version, int months, YearMonth first, YearMonth last, BigDecimal employeeOldAge,
+                          BigDecimal employerOldAge) {
+
+        VersionSavings and(VersionSavings later) {
+            return new VersionSavings(version, months + later.months, first, later.last,
+                    employeeOldAge.add(later.employeeOldAge), employerOldAge.add(later.employerOldAge));
+        }
+    }
+
     /** Month numbers (year x 12 + month - 1) in ascending order, for counting overlaps with ranges. */
     int[] monthNumbers() {
         if (monthNumbers == null) {

@@ -22,8 +22,8 @@ public sealed interface EntitlementRuleSetVersion
 
     RuleSetStatus status();
 
-    /** Legal source of the numbers, and what is still to verify. */
-    String source();
+    /** The source of the numbers, how far it is borne out, and what is assumed. */
+    org.mekongledger.vocabulary.LegalBasis basis();
 
     RuleSetKind kind();
 

@@ -29,6 +29,11 @@ final class Explanation {
         steps.add(new ExplanationStep(ruleId, rules.ruleSetId(), rules.version(), new StepInputs(inputs), result));
     }
 
+    /** A step computed under a rule set that is not an entitlement rule set: a contribution version. */
+    void add(String ruleId, String ruleSetId, String ruleSetVersion, String result, String... inputs) {
+        steps.add(new ExplanationStep(ruleId, ruleSetId, ruleSetVersion, new StepInputs(inputs), result));
+    }
+
     Explanation copy() {
         return new Explanation(steps);
     }

@@ -12,11 +12,20 @@ import java.util.Objects;
  * <p>For an overseas workers' welfare fund the same record carries a fee payment: the period is the
  * month the fee was paid, {@code insurableWage} the fee, and both old-age amounts zero.
  *
- * @param employeeOldAge the employee share's CHILD_ALLOWANCE_OLD_AGE branch
- * @param employerOldAge the employer share's CHILD_ALLOWANCE_OLD_AGE branch
+ * @param employeeOldAge      the employee share's CHILD_ALLOWANCE_OLD_AGE branch
+ * @param employerOldAge      the employer share's CHILD_ALLOWANCE_OLD_AGE branch
+ * @param contributionVersion the contribution rule-set version the month's shares were computed
+ *                            with; two employers' lines under different versions join their labels
+ *                            with {@code +}; null where not known (a fee month)
  */
 public record InsuredMonth(YearMonth period, BigDecimal insurableWage, BigDecimal employeeOldAge,
-                           BigDecimal employerOldAge) {
+                           BigDecimal employerOldAge, String contributionVersion) {
+
+    /** A month whose contribution version is not known, such as a welfare-fund fee month. */
+    public InsuredMonth(YearMonth period, BigDecimal insurableWage, BigDecimal employeeOldAge,
+                        BigDecimal employerOldAge) {
+        this(period, insurableWage, employeeOldAge, employerOldAge, null);
+    }
 
     public InsuredMonth {
         Objects.requireNonNull(period, "period");

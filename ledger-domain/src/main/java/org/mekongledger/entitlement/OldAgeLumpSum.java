@@ -25,6 +25,15 @@ final class OldAgeLumpSum {
         int scale = rules.currency().getDefaultFractionDigits();
         String months = Integer.toString(record.count());
         BigDecimal employee = record.employeeOldAge().setScale(scale, RoundingMode.HALF_UP);
+        // what each contribution version put aside, so a month under an assumed rate shows in the lump sum
+        for (ContributionRecord.VersionSavings saved : record.savingsByVersion()) {
+            ex.add(prefix + "SAVINGS_UNDER_CONTRIBUTION_VERSION", rules.scheme(), saved.version(),
+                    plain(saved.employeeOldAge().add(saved.employerOldAge()).setScale(scale, RoundingMode.HALF_UP)),
+                    "months", Integer.toString(saved.months()),
+                    "firstMonth", saved.first().toString(), "lastMonth", saved.last().toString(),
+                    "employeeOldAge", plain(saved.employeeOldAge().setScale(scale, RoundingMode.HALF_UP)),
+                    "employerOldAge", plain(saved.employerOldAge().setScale(scale, RoundingMode.HALF_UP)));
+        }
         ex.add(prefix + "EMPLOYEE_CONTRIBUTIONS", rules, plain(employee), "months", months,
                 "firstMonth", record.firstPeriod().toString(), "lastMonth", record.lastPeriod().toString());
         if (qualifyingMonths < rules.lumpSumThresholdMonths()) {

@@ -1,5 +1,6 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.vocabulary.LegalBasis;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -35,7 +36,7 @@ import static org.mekongledger.entitlement.RuleSetChecks.text;
  * @param invalidityPaysLumpSum    invalidity makes the old-age lump sum payable at once, whatever the age
  */
 public record OldAgeRuleSetVersion(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status,
-                                   String source, String scheme, Currency currency, int pensionableAgeYears,
+                                   LegalBasis basis, String scheme, Currency currency, int pensionableAgeYears,
                                    int lumpSumThresholdMonths, int pensionThresholdMonths, BigDecimal baseRatePercent,
                                    BigDecimal incrementPercent, int incrementEveryMonths, int averagingWindowMonths,
                                    NavigableMap<Integer, BigDecimal> declaredReturnsPercent,
@@ -43,7 +44,7 @@ public record OldAgeRuleSetVersion(String ruleSetId, String version, LocalDate e
                                    boolean invalidityPaysLumpSum) implements EntitlementRuleSetVersion {
 
     public OldAgeRuleSetVersion {
-        header(ruleSetId, version, effectiveFrom, status, source);
+        header(ruleSetId, version, effectiveFrom, status, basis);
         text(scheme, "scheme");
         require(currency != null, "currency is required");
         positive(pensionableAgeYears, "pensionableAgeYears");

@@ -10,12 +10,13 @@ final class RuleSetChecks {
     private RuleSetChecks() {
     }
 
-    static void header(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status, String source) {
+    static void header(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status,
+                       org.mekongledger.vocabulary.LegalBasis basis) {
         text(ruleSetId, "ruleSetId");
         text(version, "version");
         require(effectiveFrom != null, "effectiveFrom is required");
         require(status != null, "status is required");
-        text(source, "source");
+        require(basis != null, "basis is required");
     }
 
     static void text(String value, String field) {

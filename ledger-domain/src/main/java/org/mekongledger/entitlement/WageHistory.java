@@ -57,7 +57,7 @@ public final class WageHistory {
                 PersonMonthContribution c = ruleSet.contributionFor(month, range.wage());
                 add(byMonth, new InsuredMonth(month, c.insurableWage(),
                         c.share(Party.EMPLOYEE).branch(Branch.CHILD_ALLOWANCE_OLD_AGE),
-                        c.share(Party.EMPLOYER).branch(Branch.CHILD_ALLOWANCE_OLD_AGE)));
+                        c.share(Party.EMPLOYER).branch(Branch.CHILD_ALLOWANCE_OLD_AGE), c.ruleSetVersion()));
             }
         }
         return capped(ruleSet, byMonth);
@@ -80,7 +80,27 @@ public final class WageHistory {
     private static void add(Map<YearMonth, InsuredMonth> byMonth, InsuredMonth line) {
         byMonth.merge(line.period(), line, (a, b) -> new InsuredMonth(a.period(),
                 a.insurableWage().add(b.insurableWage()), a.employeeOldAge().add(b.employeeOldAge()),
-                a.employerOldAge().add(b.employerOldAge())));
+                a.employerOldAge().add(b.employerOldAge()), joined(a.contributionVersion(), b.contributionVersion())));
+    }
+
+    /** The labels of both lines' versions, each once, in order: {@code 2024-01+2024-10-FLOOD}. */
+    static String joined(String a, String b) {
+        if (a == null || b == null || a.equals(b)) {
+            return a == null ? b : a;
+        }
+        java.util.TreeSet<String> labels = new java.util.TreeSet<>();
+        labels(a, labels);
+        labels(b, labels);
+        return String.join("+", labels);
+    }
+
+    private static void labels(String joined, java.util.Set<String> into) {
+        int start = 0;
+        for (int plus = joined.indexOf('+'); plus >= 0; plus = joined.indexOf('+', start)) {
+            into.add(joined.substring(start, plus));
+            start = plus + 1;
+        }
+        into.add(joined.substring(start));
     }
 
     private static List<InsuredMonth> capped(ContributionRuleSet ruleSet, Map<YearMonth, InsuredMonth> byMonth) {
@@ -91,7 +111,8 @@ public final class WageHistory {
                             + " in force for " + m.period()))
                     .wageCeiling();
             months.add(m.insurableWage().compareTo(ceiling) <= 0 ? m
-                    : new InsuredMonth(m.period(), ceiling, m.employeeOldAge(), m.employerOldAge()));
+                    : new InsuredMonth(m.period(), ceiling, m.employeeOldAge(), m.employerOldAge(),
+                            m.contributionVersion()));
         }
         return List.copyOf(months);
     }

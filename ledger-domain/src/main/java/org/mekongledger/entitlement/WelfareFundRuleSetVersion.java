@@ -1,5 +1,6 @@
 package org.mekongledger.entitlement;
 
+import org.mekongledger.vocabulary.LegalBasis;
 import org.mekongledger.vocabulary.FeePayer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,12 +29,12 @@ import static org.mekongledger.entitlement.RuleSetChecks.require;
  * @param benefits        in the order they are listed to the worker
  */
 public record WelfareFundRuleSetVersion(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status,
-                                        String source, Currency currency, Map<FeePayer, BigDecimal> feesPerContract,
+                                        LegalBasis basis, Currency currency, Map<FeePayer, BigDecimal> feesPerContract,
                                         int coverMonths, List<FundBenefit> benefits)
         implements EntitlementRuleSetVersion {
 
     public WelfareFundRuleSetVersion {
-        header(ruleSetId, version, effectiveFrom, status, source);
+        header(ruleSetId, version, effectiveFrom, status, basis);
         require(currency != null, "currency is required");
         require(feesPerContract != null && !feesPerContract.isEmpty(), "feesPerContract must name at least one payer");
         Map<FeePayer, BigDecimal> fees = new EnumMap<>(FeePayer.class);

@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.mekongledger.api.RequestRefused;
 import org.mekongledger.contribution.ContributionRuleSetVersion;
 import org.mekongledger.contribution.ShareRounding;
 import org.mekongledger.vocabulary.Branch;
+import org.mekongledger.vocabulary.LegalBasis;
 import org.mekongledger.vocabulary.Party;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +30,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class ContributionVersionFormat {
 
-    static final Set<String> HEADER = Set.of("ruleSetId", "version", "effectiveFrom", "source");
+    static final Set<String> HEADER = Set.of("ruleSetId", "version", "effectiveFrom", LegalBasisFormat.FIELD);
     private static final Set<String> VERSION_FIELDS = Set.of("ruleSetId", "version", "effectiveFrom", "currency",
-            "wageFloor", "wageCeiling", "ratesPercent", "rounding", "source");
+            "wageFloor", "wageCeiling", "ratesPercent", "rounding", "areas", "until", LegalBasisFormat.FIELD);
     private static final Set<String> ROUNDING_FIELDS = Set.of("shareScale", "shareMode", "branchScale",
             "branchMode", "remainderBranch");
 
@@ -63,7 +65,7 @@ final class ContributionVersionFormat {
      *                        {@code parameters} for parameters that do not make a valid version
      */
     static ContributionRuleSetVersion amendment(String ruleSetId, String version, LocalDate effectiveFrom,
-                                                String parameters, String source) {
+                                                String parameters, LegalBasis basis) {
         if (effectiveFrom.getDayOfMonth() != 1) {
             throw new RequestRefused("effectiveFrom", "contribution rules change on the first day of a month");
         }
@@ -75,7 +77,7 @@ final class ContributionVersionFormat {
         document.put("ruleSetId", ruleSetId);
         document.put("version", version);
         document.put("effectiveFrom", YearMonth.from(effectiveFrom).toString());
-        document.put("source", source == null ? RuleSetCatalogue.ADDED_BY_AN_ADMINISTRATOR : source);
+        document.set(LegalBasisFormat.FIELD, LegalBasisFormat.json(basis));
         try {
             return readVersion("parameters", document.toString());
         } catch (IllegalArgumentException invalid) {
@@ -103,6 +105,10 @@ final class ContributionVersionFormat {
         rounding.put("branchMode", version.rounding().branchMode().name());
         rounding.put("remainderBranch", version.rounding().remainderBranch().name());
         parameters.put("rounding", rounding);
+        if (version.scoped()) {
+            parameters.put("areas", List.copyOf(version.areas()));
+            parameters.put("until", version.until().toString());
+        }
         return parameters;
     }
 
@@ -116,10 +122,20 @@ final class ContributionVersionFormat {
         BigDecimal ceiling = json.decimal(root.get("wageCeiling"), "wageCeiling");
         Map<Party, Map<Branch, BigDecimal>> rates = rates(root.get("ratesPercent"));
         ShareRounding rounding = rounding(root.get("rounding"));
-        String source = json.text(root.get("source"), "source");
+        LegalBasis basis = LegalBasisFormat.read(json, root.get(LegalBasisFormat.FIELD));
+        Set<String> areas = new TreeSet<>();
+        JsonNode areaNodes = root.get("areas");
+        if (areaNodes != null && !areaNodes.isNull()) {
+            json.array(areaNodes, "areas");
+            for (int i = 0; i < areaNodes.size(); i++) {
+                areas.add(json.text(areaNodes.get(i), "areas[" + i + "]"));
+            }
+        }
+        JsonNode untilNode = root.get("until");
+        YearMonth until = untilNode == null || untilNode.isNull() ? null : json.yearMonth(untilNode, "until");
         try {
             return new ContributionRuleSetVersion(ruleSetId, version, effectiveFrom, currency, floor, ceiling,
-                    rates, rounding, source);
+                    rates, rounding, basis, areas, until);
         } catch (IllegalArgumentException e) {
             // the record's own validation names the field; this adds the file
             throw json.problem(e.getMessage(), e);

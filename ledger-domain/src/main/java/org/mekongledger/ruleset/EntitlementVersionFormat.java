@@ -11,6 +11,7 @@ import org.mekongledger.entitlement.RuleSetKind;
 import org.mekongledger.entitlement.RuleSetStatus;
 import org.mekongledger.entitlement.WelfareFundRuleSetVersion;
 import org.mekongledger.vocabulary.FeePayer;
+import org.mekongledger.vocabulary.LegalBasis;
 import org.mekongledger.vocabulary.LifeEventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,7 +37,7 @@ import java.util.TreeMap;
 final class EntitlementVersionFormat {
 
     private static final Set<String> HEADER = Set.of("ruleSetId", "kind", "status", "version", "effectiveFrom",
-            "source", "parameters");
+            LegalBasisFormat.FIELD, "parameters");
     private static final Set<String> OLD_AGE = Set.of("scheme", "currency", "pensionableAgeYears",
             "lumpSumThresholdMonths", "pensionThresholdMonths", "baseRatePercent", "incrementPercent",
             "incrementEveryMonths", "averagingWindowMonths", "declaredReturnsPercent", "survivorsLumpSumMultiple",
@@ -78,14 +79,14 @@ final class EntitlementVersionFormat {
      * @throws RequestRefused naming {@code parameters} for parameters that do not make a valid version
      */
     static EntitlementRuleSetVersion amendment(EntitlementRuleSet ruleSet, String version, LocalDate effectiveFrom,
-                                               String parameters, String source) {
+                                               String parameters, LegalBasis basis) {
         ObjectNode document = RuleSetJson.newDocument();
         document.put("ruleSetId", ruleSet.id());
         document.put("kind", ruleSet.kind().name());
         document.put("status", ruleSet.status().name());
         document.put("version", version);
         document.put("effectiveFrom", effectiveFrom.toString());
-        document.put("source", source == null ? RuleSetCatalogue.ADDED_BY_AN_ADMINISTRATOR : source);
+        document.set(LegalBasisFormat.FIELD, LegalBasisFormat.json(basis));
         document.set("parameters", RuleSetJson.amendmentParameters(parameters));
         try {
             return readVersion("parameters", document.toString());
@@ -101,7 +102,7 @@ final class EntitlementVersionFormat {
         RuleSetStatus status = json.enumValue(RuleSetStatus.class, root.get("status"), "status");
         String version = json.text(root.get("version"), "version");
         LocalDate from = json.date(root.get("effectiveFrom"), "effectiveFrom");
-        String source = json.text(root.get("source"), "source");
+        LegalBasis source = LegalBasisFormat.read(json, root.get(LegalBasisFormat.FIELD));
         JsonNode p = root.get("parameters");
         try {
             return switch (kind) {
@@ -127,7 +128,7 @@ final class EntitlementVersionFormat {
     }
 
     private OldAgeRuleSetVersion oldAge(String id, String version, LocalDate from, RuleSetStatus status,
-                                        String source, JsonNode p) {
+                                        LegalBasis source, JsonNode p) {
         return new OldAgeRuleSetVersion(id, version, from, status, source,
                 json.text(p.get("scheme"), "parameters.scheme"),
                 json.currency(p.get("currency"), "parameters.currency"),
@@ -159,7 +160,7 @@ final class EntitlementVersionFormat {
     }
 
     private AgreementRuleSetVersion agreement(String id, String version, LocalDate from, RuleSetStatus status,
-                                              String source, JsonNode p) {
+                                              LegalBasis source, JsonNode p) {
         JsonNode schemes = json.array(p.get("partnerSchemes"), "parameters.partnerSchemes");
         Set<String> partnerSchemes = new LinkedHashSet<>();
         for (int i = 0; i < schemes.size(); i++) {
@@ -182,7 +183,7 @@ final class EntitlementVersionFormat {
     }
 
     private WelfareFundRuleSetVersion fund(String id, String version, LocalDate from, RuleSetStatus status,
-                                           String source, JsonNode p) {
+                                           LegalBasis source, JsonNode p) {
         JsonNode feeNode = json.anyObject(p.get("feesPerContract"), "parameters.feesPerContract");
         Map<FeePayer, BigDecimal> fees = new EnumMap<>(FeePayer.class);
         for (Iterator<Map.Entry<String, JsonNode>> it = feeNode.fields(); it.hasNext(); ) {

@@ -8,5 +8,6 @@ import java.util.Map;
  * and its parameters as plain values (strings, numbers as strings, booleans, lists, maps).
  * Contribution versions take effect on the first day of their month.
  */
-public record ListedVersion(String version, LocalDate effectiveFrom, String source, Map<String, Object> parameters) {
+public record ListedVersion(String version, LocalDate effectiveFrom, org.mekongledger.vocabulary.LegalBasis basis,
+                            Map<String, Object> parameters) {
 }

@@ -37,7 +37,7 @@ public class RuleSetAmendments {
         inForce.admit(command);
         history(command.ruleSetId()).requireRoomFor(command.version(), command.effectiveFrom());
         apply(new RuleSetVersionAdded(command.ruleSetId(), command.version(), command.effectiveFrom(),
-                command.parameters(), command.source()));
+                command.parameters(), null, command.basis()));
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package org.mekongledger.ruleset;
 
+import org.mekongledger.vocabulary.LegalBasis;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,9 +121,9 @@ public final class RuleSetCatalogue {
                 .orElseThrow(() -> new UnknownRecord("rule set", amendment.ruleSetId()));
         return kind == RuleSetKind.CONTRIBUTIONS
                 ? listed(contributionVersion(amendment.ruleSetId(), amendment.version(), amendment.effectiveFrom(),
-                        amendment.parameters(), amendment.source()))
+                        amendment.parameters(), amendment.basis()))
                 : listed(entitlementVersion(amendment.ruleSetId(), amendment.version(), amendment.effectiveFrom(),
-                        amendment.parameters(), amendment.source()));
+                        amendment.parameters(), amendment.basis()));
     }
 
     /**
@@ -130,7 +132,7 @@ public final class RuleSetCatalogue {
      * @throws IllegalArgumentException for an unknown rule set, or a version that does not fit
      */
     public RuleSetCatalogue withVersion(String ruleSetId, String version, LocalDate effectiveFrom, String parameters,
-                                        String source) {
+                                        LegalBasis source) {
         RuleSetKind kind = kindOf(ruleSetId)
                 .orElseThrow(() -> new IllegalArgumentException("no rule set " + ruleSetId));
         return kind == RuleSetKind.CONTRIBUTIONS
@@ -141,12 +143,12 @@ public final class RuleSetCatalogue {
     }
 
     private ContributionRuleSetVersion contributionVersion(String ruleSetId, String version, LocalDate effectiveFrom,
-                                                           String parameters, String source) {
+                                                           String parameters, LegalBasis source) {
         return ContributionVersionFormat.amendment(ruleSetId, version, effectiveFrom, parameters, source);
     }
 
     private EntitlementRuleSetVersion entitlementVersion(String ruleSetId, String version, LocalDate effectiveFrom,
-                                                         String parameters, String source) {
+                                                         String parameters, LegalBasis source) {
         return EntitlementVersionFormat.amendment(entitlements.ruleSet(ruleSetId).orElseThrow(), version,
                 effectiveFrom, parameters, source);
     }
@@ -178,11 +180,11 @@ public final class RuleSetCatalogue {
     }
 
     private static ListedVersion listed(ContributionRuleSetVersion version) {
-        return new ListedVersion(version.version(), version.effectiveFrom().atDay(1), version.source(),
+        return new ListedVersion(version.version(), version.effectiveFrom().atDay(1), version.basis(),
                 ContributionVersionFormat.parameters(version));
     }
 
     private static ListedVersion listed(EntitlementRuleSetVersion version) {
-        return new ListedVersion(version.version(), version.effectiveFrom(), version.source(), version.parameters());
+        return new ListedVersion(version.version(), version.effectiveFrom(), version.basis(), version.parameters());
     }
 }

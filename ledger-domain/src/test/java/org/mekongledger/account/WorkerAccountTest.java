@@ -182,7 +182,7 @@ class WorkerAccountTest {
                     .expectEvents(juneRecorded)
                     .expectState(account -> assertThat(account.hasStandingContribution("F-1")).isTrue());
 
-            assertThat(juneRecorded.ruleSetVersion()).isEqualTo("2020-12");
+            assertThat(juneRecorded.ruleSetVersion()).isEqualTo("2023-01");
             assertThat(juneRecorded.insurableWage()).isEqualByComparingTo("15000");
             assertThat(juneRecorded.shares().get(Party.EMPLOYEE).total()).isEqualByComparingTo("750.00");
         }

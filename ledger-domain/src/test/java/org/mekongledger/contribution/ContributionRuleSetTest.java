@@ -66,7 +66,7 @@ class ContributionRuleSetTest {
     void withVersionRejectsAVersionEffectiveTheSameMonthAsTheLatest() {
         ContributionRuleSetVersion sameMonth = new ContributionRuleSetVersion(Section33Fixture.ID, "2026-01-bis",
                 YearMonth.of(2026, 1), Section33Fixture.THB, new BigDecimal("1650"), new BigDecimal("18000"),
-                Section33Fixture.normalRates(), Section33Fixture.WHOLE_BAHT_HALF_UP, "test");
+                Section33Fixture.normalRates(), Section33Fixture.WHOLE_BAHT_HALF_UP, org.mekongledger.vocabulary.Bases.test("test"));
 
         assertThatThrownBy(() -> ruleSet.withVersion(sameMonth))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -77,7 +77,7 @@ class ContributionRuleSetTest {
     void withVersionRejectsAVersionOfAnotherRuleSet() {
         ContributionRuleSetVersion other = new ContributionRuleSetVersion("KH_NSSF_PENSION", "2030-01",
                 YearMonth.of(2030, 1), Section33Fixture.THB, new BigDecimal("1650"), new BigDecimal("18000"),
-                Section33Fixture.normalRates(), Section33Fixture.WHOLE_BAHT_HALF_UP, "test");
+                Section33Fixture.normalRates(), Section33Fixture.WHOLE_BAHT_HALF_UP, org.mekongledger.vocabulary.Bases.test("test"));
 
         assertThatThrownBy(() -> ruleSet.withVersion(other))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -88,7 +88,7 @@ class ContributionRuleSetTest {
     void withVersionRejectsAReusedVersionLabel() {
         ContributionRuleSetVersion relabelled = new ContributionRuleSetVersion(Section33Fixture.ID, "2026-01",
                 YearMonth.of(2029, 1), Section33Fixture.THB, new BigDecimal("1650"), new BigDecimal("20000"),
-                Section33Fixture.normalRates(), Section33Fixture.WHOLE_BAHT_HALF_UP, "test");
+                Section33Fixture.normalRates(), Section33Fixture.WHOLE_BAHT_HALF_UP, org.mekongledger.vocabulary.Bases.test("test"));
 
         assertThatThrownBy(() -> ruleSet.withVersion(relabelled))
                 .isInstanceOf(IllegalArgumentException.class)

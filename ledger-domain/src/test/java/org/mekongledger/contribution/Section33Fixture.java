@@ -35,7 +35,7 @@ final class Section33Fixture {
     static ContributionRuleSetVersion version(String effectiveFrom, String ceiling,
                                               Map<Party, Map<Branch, BigDecimal>> rates, ShareRounding rounding) {
         return new ContributionRuleSetVersion(ID, effectiveFrom, YearMonth.parse(effectiveFrom), THB,
-                new BigDecimal("1650.00"), new BigDecimal(ceiling), rates, rounding, "test fixture");
+                new BigDecimal("1650.00"), new BigDecimal(ceiling), rates, rounding, org.mekongledger.vocabulary.Bases.test("test fixture"));
     }
 
     static Map<Party, Map<Branch, BigDecimal>> normalRates() {

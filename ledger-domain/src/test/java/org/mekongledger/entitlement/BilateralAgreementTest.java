@@ -225,7 +225,7 @@ class BilateralAgreementTest {
             Set<AgreementOption> options = EnumSet.copyOf(shipped.options());
             options.remove(AgreementOption.EXPORT_OF_BENEFITS);
             return Worker.SHIPPED.withVersion(new AgreementRuleSetVersion("TH-MM", "2025-01",
-                    LocalDate.parse("2025-01-01"), RuleSetStatus.MODEL, "test: no export", shipped.scheme(),
+                    LocalDate.parse("2025-01-01"), RuleSetStatus.MODEL, org.mekongledger.vocabulary.Bases.test("test: no export"), shipped.scheme(),
                     shipped.partnerNationality(), shipped.partnerSchemes(), shipped.shortPeriodMonths(), options));
         }
 
@@ -311,7 +311,7 @@ class BilateralAgreementTest {
         @Test
         void anEnactedAgreementWinsOverTheModel() {
             AgreementRuleSetVersion enacted = new AgreementRuleSetVersion("TH-KH-2030", "2030-01",
-                    LocalDate.parse("2030-01-01"), RuleSetStatus.IN_FORCE, "test: a signed agreement", S33, "KHM",
+                    LocalDate.parse("2030-01-01"), RuleSetStatus.IN_FORCE, org.mekongledger.vocabulary.Bases.test("test: a signed agreement"), S33, "KHM",
                     Set.of("KH_NSSF_PENSION"), 12, EnumSet.of(AgreementOption.TOTALISATION));
             EntitlementRuleBook book = Worker.SHIPPED.withVersion(enacted);
 

@@ -27,7 +27,7 @@ class EntitlementRuleBookTest {
 
         private OldAgeRuleSetVersion version(String label, String effectiveFrom, int pensionableAge) {
             return new OldAgeRuleSetVersion(OLD_AGE, label, LocalDate.parse(effectiveFrom), RuleSetStatus.IN_FORCE,
-                    "test", shipped.scheme(), shipped.currency(), pensionableAge, 12, 180, shipped.baseRatePercent(),
+                    org.mekongledger.vocabulary.Bases.test("test"), shipped.scheme(), shipped.currency(), pensionableAge, 12, 180, shipped.baseRatePercent(),
                     shipped.incrementPercent(), 12, 60, shipped.declaredReturnsPercent(), shipped.survivorsLumpSumMultiple(),
                     60, true);
         }
@@ -64,13 +64,13 @@ class EntitlementRuleBookTest {
         @Test
         void aRuleSetKeepsItsKindAndScheme() {
             AgreementRuleSetVersion sameIdOtherKind = new AgreementRuleSetVersion(OLD_AGE, "2030-01",
-                    LocalDate.parse("2030-01-01"), RuleSetStatus.MODEL, "test", "TH_SSF_S33", "MMR", java.util.Set.of(),
+                    LocalDate.parse("2030-01-01"), RuleSetStatus.MODEL, org.mekongledger.vocabulary.Bases.test("test"), "TH_SSF_S33", "MMR", java.util.Set.of(),
                     12, EnumSet.noneOf(AgreementOption.class));
             assertThatThrownBy(() -> book.withVersion(sameIdOtherKind)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("BENEFITS");
 
             OldAgeRuleSetVersion secondForTheScheme = new OldAgeRuleSetVersion("TH_SSF_S33_OLD_AGE_BIS", "2030-01",
-                    LocalDate.parse("2030-01-01"), RuleSetStatus.IN_FORCE, "test", "TH_SSF_S33", shipped.currency(), 55,
+                    LocalDate.parse("2030-01-01"), RuleSetStatus.IN_FORCE, org.mekongledger.vocabulary.Bases.test("test"), "TH_SSF_S33", shipped.currency(), 55,
                     12, 180, BigDecimal.TEN, BigDecimal.ONE, 12, 60, null, BigDecimal.TEN, 60, true);
             assertThatThrownBy(() -> book.withVersion(secondForTheScheme)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("both pay");
@@ -83,7 +83,7 @@ class EntitlementRuleBookTest {
             assertThatThrownBy(() -> new FundBenefit("DEATH_BENEFIT", EnumSet.of(LifeEventType.DEATH),
                     new BigDecimal("10"), new BigDecimal("5"), "RELATIVES")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new AgreementRuleSetVersion("NONE", "1", LocalDate.parse("2030-01-01"),
-                    RuleSetStatus.MODEL, "test", "TH_SSF_S33", "MMR", java.util.Set.of(), 12,
+                    RuleSetStatus.MODEL, org.mekongledger.vocabulary.Bases.test("test"), "TH_SSF_S33", "MMR", java.util.Set.of(), 12,
                     EnumSet.noneOf(AgreementOption.class))).isInstanceOf(IllegalArgumentException.class);
         }
     }

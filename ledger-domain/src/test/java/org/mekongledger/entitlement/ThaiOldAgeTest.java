@@ -218,7 +218,7 @@ class ThaiOldAgeTest {
             OldAgeRuleSetVersion shipped = (OldAgeRuleSetVersion) Worker.SHIPPED
                     .inForce("TH_SSF_S33_OLD_AGE", LocalDate.parse("2025-01-01")).orElseThrow();
             return Worker.SHIPPED.withVersion(new OldAgeRuleSetVersion(shipped.ruleSetId(), "2026-01",
-                    LocalDate.parse("2026-01-01"), RuleSetStatus.IN_FORCE, "declared returns entered for the test",
+                    LocalDate.parse("2026-01-01"), RuleSetStatus.IN_FORCE, org.mekongledger.vocabulary.Bases.test("declared returns entered for the test"),
                     shipped.scheme(), shipped.currency(), shipped.pensionableAgeYears(),
                     shipped.lumpSumThresholdMonths(), shipped.pensionThresholdMonths(), shipped.baseRatePercent(),
                     shipped.incrementPercent(), shipped.incrementEveryMonths(), shipped.averagingWindowMonths(),
@@ -283,7 +283,9 @@ class ThaiOldAgeTest {
                     .insuredStatusEnded("2023-12-31").asOf("2025-12-31").rules(declared).s33();
 
             assertThat(before.amount()).isEqualTo(new BigDecimal("7200.00"));
-            assertThat(before.explanation()).allSatisfy(s -> assertThat(s.ruleSetVersion()).isEqualTo("1999-01"));
+            // every step under the old-age rules of 1999, the savings step under the contribution version used
+            assertThat(before.explanation()).allSatisfy(s -> assertThat(s.ruleSetId() + "@" + s.ruleSetVersion())
+                    .isIn("TH_SSF_S33_OLD_AGE@1999-01", "TH_SSF_S33@1991-01"));
         }
     }
 

@@ -22,6 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Worker {
 
     static final ContributionRuleBook CONTRIBUTIONS = RuleSetFiles.shippedContributions();
+    /**
+     * The shipped ceilings at today's normal rates in every month: the cases about thresholds,
+     * ages and agreements keep round numbers; the rule history's cuts have tests of their own.
+     */
+    static final ContributionRuleBook AT_NORMAL_RATES = atNormalRates();
     static final EntitlementRuleBook SHIPPED = RuleSetFiles.shippedEntitlements();
     static final String S33 = "TH_SSF_S33";
 
@@ -34,9 +39,31 @@ final class Worker {
     private String agreement;
     private LocalDate asOf = LocalDate.parse("2026-01-01");
     private EntitlementRuleBook book = SHIPPED;
+    private ContributionRuleBook contributions = AT_NORMAL_RATES;
 
     private Worker(LocalDate dateOfBirth) {
         this.dateOfBirth = dateOfBirth;
+    }
+
+    /** Prices the months with the shipped rule history, temporary cuts and all. */
+    Worker underTheRuleHistory() {
+        contributions = CONTRIBUTIONS;
+        return this;
+    }
+
+    private static ContributionRuleBook atNormalRates() {
+        org.mekongledger.contribution.ContributionRuleSet shipped = CONTRIBUTIONS.ruleSet(S33).orElseThrow();
+        org.mekongledger.contribution.ContributionRuleSetVersion normal =
+                shipped.inForce(YearMonth.of(2023, 1)).orElseThrow();
+        List<org.mekongledger.contribution.ContributionRuleSetVersion> versions = new ArrayList<>();
+        for (String from : List.of("1991-01", "2026-01", "2029-01", "2032-01")) {
+            org.mekongledger.contribution.ContributionRuleSetVersion ceiling =
+                    shipped.inForce(YearMonth.parse(from)).orElseThrow();
+            versions.add(new org.mekongledger.contribution.ContributionRuleSetVersion(S33, from, YearMonth.parse(from),
+                    normal.currency(), ceiling.wageFloor(), ceiling.wageCeiling(), normal.ratesPercent(),
+                    normal.rounding(), org.mekongledger.vocabulary.Bases.test("normal rates throughout")));
+        }
+        return ContributionRuleBook.of(List.of(org.mekongledger.contribution.ContributionRuleSet.of(S33, versions)));
     }
 
     static Worker bornOn(String date) {
@@ -109,7 +136,7 @@ final class Worker {
     EntitlementCase toCase() {
         Map<String, List<InsuredMonth>> months = new HashMap<>(otherMonths);
         if (!wages.isEmpty()) {
-            months.put(S33, WageHistory.insuredMonths(CONTRIBUTIONS, S33, wages));
+            months.put(S33, WageHistory.insuredMonths(contributions, S33, wages));
         }
         return new EntitlementCase(dateOfBirth, nationality, months, foreign, events, agreement, asOf);
     }

@@ -116,13 +116,13 @@ class FilingIntakeTest {
             FilingReceipt receipt = file("F-1", RICE_MILL, JUNE_2025, line(AYE, "20000"), line(MIN, "9000.50"));
 
             assertThat(eventsOf("F-1")).containsExactly(new ContributionsFiled("F-1", S33, RICE_MILL, JUNE_2025,
-                    "2020-12", "THB", List.of(AYE, MIN)));
+                    "2023-01", "THB", List.of(AYE, MIN)));
 
             ContributionRecorded aye = theContributionOf(AYE, "F-1");
             assertThat(aye.scheme()).isEqualTo(S33);
             assertThat(aye.employerAccount()).isEqualTo(RICE_MILL);
             assertThat(aye.period()).isEqualTo(JUNE_2025);
-            assertThat(aye.ruleSetVersion()).isEqualTo("2020-12");
+            assertThat(aye.ruleSetVersion()).isEqualTo("2023-01");
             assertThat(aye.currency()).isEqualTo("THB");
             assertThat(aye.wage()).isEqualByComparingTo("20000");
             assertThat(aye.insurableWage()).as("capped at the 2025 ceiling").isEqualByComparingTo("15000");
@@ -139,7 +139,7 @@ class FilingIntakeTest {
                     .containsExactly(ContributionsFiled.class, ContributionRecorded.class, ContributionRecorded.class);
 
             assertThat(receipt.filingId()).isEqualTo("F-1");
-            assertThat(receipt.ruleSetVersion()).isEqualTo("2020-12");
+            assertThat(receipt.ruleSetVersion()).isEqualTo("2023-01");
             assertThat(receipt.lines()).extracting(FilingReceipt.Line::workerId).containsExactly(AYE, MIN);
             PersonMonthContribution answeredForAye = ((FilingReceipt.WageLine) receipt.lines().get(0)).contribution();
             assertThat(answeredForAye.insurableWage()).isEqualTo(aye.insurableWage());

@@ -25,9 +25,9 @@ final class AmendmentFixtures {
 
     static AddRuleSetVersion contribution(String version, String effectiveFrom, Consumer<ObjectNode> change) {
         ObjectNode parameters = read(S33_FILE);
-        parameters.remove(java.util.List.of("ruleSetId", "version", "effectiveFrom", "source"));
+        parameters.remove(java.util.List.of("ruleSetId", "version", "effectiveFrom", "basis"));
         change.accept(parameters);
-        return new AddRuleSetVersion(S33, version, LocalDate.parse(effectiveFrom), parameters.toString(), "test");
+        return new AddRuleSetVersion(S33, version, LocalDate.parse(effectiveFrom), parameters.toString(), org.mekongledger.vocabulary.Bases.test("test"));
     }
 
     static AddRuleSetVersion contribution(String version, String effectiveFrom) {
@@ -36,7 +36,8 @@ final class AmendmentFixtures {
 
     static AddRuleSetVersion welfareFund(String version, String effectiveFrom) {
         ObjectNode parameters = (ObjectNode) read(VN_FUND_FILE).get("parameters");
-        return new AddRuleSetVersion(VN_FUND, version, LocalDate.parse(effectiveFrom), parameters.toString(), null);
+        return new AddRuleSetVersion(VN_FUND, version, LocalDate.parse(effectiveFrom), parameters.toString(),
+                org.mekongledger.vocabulary.Bases.test("fund amendment"));
     }
 
     private static ObjectNode read(String resource) {

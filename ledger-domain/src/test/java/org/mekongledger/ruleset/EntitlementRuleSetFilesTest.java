@@ -62,7 +62,7 @@ class EntitlementRuleSetFilesTest {
                     Map.entry(OLD_AGE, "BENEFITS IN_FORCE"),
                     Map.entry("VN_OESF", "WELFARE_FUND IN_FORCE"));
             assertThat(book.ruleSets()).flatExtracting(EntitlementRuleSet::versions)
-                    .allSatisfy(v -> assertThat(v.source()).isNotBlank());
+                    .allSatisfy(v -> assertThat(v.basis().source().title()).isNotBlank());
         }
 
         @Test
@@ -80,7 +80,7 @@ class EntitlementRuleSetFilesTest {
             assertThat(v.declaredReturnsPercent()).isEmpty();
             assertThat(v.survivorsLumpSumMultiple()).isEqualByComparingTo("10");
             assertThat(v.invalidityPaysLumpSum()).isTrue();
-            assertThat(v.source()).contains("verify");
+            assertThat(v.basis().assumption()).contains("survivors");
         }
 
         @Test
@@ -93,7 +93,8 @@ class EntitlementRuleSetFilesTest {
                 assertThat(a.partnerNationality() + " " + String.join(",", a.partnerSchemes())).isEqualTo(expected);
                 assertThat(a.options()).isEqualTo(EnumSet.allOf(AgreementOption.class));
                 assertThat(a.status()).isEqualTo(RuleSetStatus.MODEL);
-                assertThat(a.source()).startsWith("MODEL");
+                assertThat(a.basis().status()).isEqualTo(org.mekongledger.vocabulary.SourceStatus.ASSUMED);
+                assertThat(a.basis().assumption()).startsWith("MODEL");
             });
         }
 
@@ -102,7 +103,7 @@ class EntitlementRuleSetFilesTest {
             WelfareFundRuleSetVersion v = (WelfareFundRuleSetVersion) book
                     .inForce("VN_OESF", LocalDate.parse("2024-01-01")).orElseThrow();
 
-            assertThat(v.source()).contains("Decision 40/2021/QD-TTg");
+            assertThat(v.basis().source().title()).contains("Decision 40/2021/QD-TTg");
             assertThat(v.feesPerContract()).containsEntry(FeePayer.WORKER, new BigDecimal("100000"))
                     .containsEntry(FeePayer.RECRUITMENT_AGENCY, new BigDecimal("150000"));
             assertThat(v.benefits()).extracting(FundBenefit::benefit, FundBenefit::amount)
@@ -123,7 +124,7 @@ class EntitlementRuleSetFilesTest {
                     file.put("version", v.version());
                     file.put("effectiveFrom", v.effectiveFrom().toString());
                     file.put("parameters", v.parameters());
-                    file.put("source", v.source());
+                    file.put("basis", v.basis());
 
                     assertThat(RuleSetFiles.readEntitlementVersion("round trip", json.writeValueAsString(file)))
                             .as(v.ruleSetId()).isEqualTo(v);

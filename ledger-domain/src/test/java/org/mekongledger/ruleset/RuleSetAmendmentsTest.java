@@ -51,7 +51,7 @@ class RuleSetAmendmentsTest {
 
     private static RuleSetVersionAdded added(AddRuleSetVersion command) {
         return new RuleSetVersionAdded(command.ruleSetId(), command.version(), command.effectiveFrom(),
-                command.parameters(), command.source());
+                command.parameters(), null, command.basis());
     }
 
     private static org.hamcrest.Matcher<RequestRefused> refusedOn(String field) {

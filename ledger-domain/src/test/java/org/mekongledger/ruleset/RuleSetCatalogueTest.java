@@ -49,7 +49,8 @@ class RuleSetCatalogueTest {
         shipped.admit(welfareFund("2040-01", "2040-01-01"));
 
         ListedVersion fund = shipped.versionOf(welfareFund("2040-01", "2040-01-01"));
-        assertThat(fund.source()).isEqualTo("added by an administrator");
+        assertThat(fund.basis().source().title()).isEqualTo("fund amendment");
+        assertThat(fund.basis().status()).isEqualTo(org.mekongledger.vocabulary.SourceStatus.ASSUMED);
         assertThat(shipped.versionOf(contribution("2040-01", "2040-01-01", p -> p.put("wageCeiling", "30000.00")))
                 .parameters()).containsEntry("wageCeiling", "30000.00");
     }
@@ -80,7 +81,7 @@ class RuleSetCatalogueTest {
         AddRuleSetVersion amendment = contribution("2040-01", "2040-01-01", p -> p.put("wageCeiling", "30000.00"));
 
         RuleSetCatalogue amended = shipped.withVersion(amendment.ruleSetId(), amendment.version(),
-                amendment.effectiveFrom(), amendment.parameters(), amendment.source());
+                amendment.effectiveFrom(), amendment.parameters(), amendment.basis());
 
         assertThat(amended.contributions().ruleSet(S33).orElseThrow().inForce(YearMonth.parse("2040-02"))
                 .orElseThrow().version()).isEqualTo("2040-01");
