@@ -2,20 +2,35 @@ package org.mekongledger.employer;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.mekongledger.api.EmployerRegistered;
+import org.mekongledger.api.EmployerRelocated;
 import org.mekongledger.api.RegisterEmployer;
+import org.mekongledger.api.RelocateEmployer;
+import org.mekongledger.api.RequestRefused;
+import org.mekongledger.vocabulary.ThaiProvinces;
 
 /**
  * An employer registered with the Social Security Office under its 10-digit account. The account
- * is the aggregate identifier, so the event store itself refuses a second registration.
+ * is the aggregate identifier, so the event store itself refuses a second registration. It knows
+ * the province its workplace was in, month by month, because a contribution version may be limited
+ * to some provinces.
  */
 public class Employer {
 
+    /** The province given at registration holds for every month until a relocation. */
+    private static final YearMonth ALWAYS = YearMonth.of(1, 1);
+
     @AggregateIdentifier
     private String employerAccount;
+    /** From which month the workplace was in which province; a null value: not recorded. */
+    private final TreeMap<YearMonth, String> provinces = new TreeMap<>();
 
     protected Employer() {
         // for Axon's event sourcing
@@ -23,11 +38,48 @@ public class Employer {
 
     @CommandHandler
     public Employer(RegisterEmployer command) {
-        apply(new EmployerRegistered(command.employerAccount(), command.name()));
+        requireProvince(command.province(), true);
+        apply(new EmployerRegistered(command.employerAccount(), command.name(), command.province()));
+    }
+
+    @CommandHandler
+    public void handle(RelocateEmployer command) {
+        requireProvince(command.province(), false);
+        if (command.from() == null) {
+            throw new RequestRefused("from", "the first month in the new province is required");
+        }
+        if (command.province().equals(provinceIn(command.from()))
+                && provinces.floorKey(command.from()) != null) {
+            return; // already there from that month: a repeated request changes nothing
+        }
+        apply(new EmployerRelocated(employerAccount, command.province(), command.from()));
+    }
+
+    /** The ISO 3166-2:TH code of the workplace's province in a month, or null when not recorded. */
+    public String provinceIn(YearMonth period) {
+        Map.Entry<YearMonth, String> entry = provinces.floorEntry(period);
+        return entry == null ? null : entry.getValue();
+    }
+
+    private static void requireProvince(String province, boolean optional) {
+        if (province == null && optional) {
+            return;
+        }
+        if (!ThaiProvinces.isCode(province)) {
+            throw new RequestRefused("province", "must be an ISO 3166-2:TH code such as TH-10 (Bangkok) or TH-50"
+                    + " (Chiang Mai), was " + province);
+        }
     }
 
     @EventSourcingHandler
     void on(EmployerRegistered event) {
         employerAccount = event.employerAccount();
+        provinces.put(ALWAYS, event.province());
+    }
+
+    @EventSourcingHandler
+    void on(EmployerRelocated event) {
+        // from its month until the next relocation already recorded, if any
+        provinces.put(event.from(), event.province());
     }
 }

@@ -36,13 +36,18 @@ final class FeePricer implements LinePricer<FilingReceipt.FeeLine> {
     }
 
     @Override
-    public FeePricer inForce(YearMonth period, List<Violation> violations) {
+    public FeePricer inForce(YearMonth period, String province, List<Violation> violations) {
         Optional<WelfareFundRuleSetVersion> version = fund.inForce(period.atDay(1))
                 .filter(WelfareFundRuleSetVersion.class::isInstance).map(WelfareFundRuleSetVersion.class::cast);
         if (version.isEmpty()) {
             violations.add(new Violation("period", "no " + fund.id() + " rules are in force for " + period));
         }
         return new FeePricer(fund, version);
+    }
+
+    @Override
+    public String reason() {
+        return rules.map(v -> fund.id() + " version " + v.version() + " in force from " + v.effectiveFrom()).orElse("");
     }
 
     @Override

@@ -62,12 +62,15 @@ public class FilingIntake {
             throws Exception {
         List<Violation> violations = new ArrayList<>();
         LinePricer<R> pricer = schemePricer;
+        // the employer's province in the filing's month decides a version limited to some provinces
+        Optional<Aggregate<Employer>> employer = load(employers, command.employerAccount());
+        String province = employer.map(e -> e.invoke(found -> found.provinceIn(command.period()))).orElse(null);
         if (command.period().isAfter(YearMonth.now(clock))) {
             violations.add(new Violation("period", command.period() + " is after the current month"));
         } else {
-            pricer = schemePricer.inForce(command.period(), violations);
+            pricer = schemePricer.inForce(command.period(), province, violations);
         }
-        if (!exists(employers, command.employerAccount())) {
+        if (employer.isEmpty()) {
             violations.add(new Violation("employerAccount", "no employer is registered under " + command.employerAccount()));
         }
         // by worker, in line order: the filing's order of workers, which the read model keeps
@@ -97,11 +100,11 @@ public class FilingIntake {
         claimPeriod(command);
         List<String> workerIds = List.copyOf(accountsByWorker.keySet());
         filings.newInstance(() -> new ContributionFiling(new ContributionsFiled(command.filingId(), command.scheme(),
-                command.employerAccount(), command.period(), version, currency, workerIds)));
+                command.employerAccount(), command.period(), version, currency, workerIds, province, priced.reason())));
         for (R line : lines) {
             accountsByWorker.get(line.workerId()).execute(account -> priced.record(account, command, line));
         }
-        return new FilingReceipt(command.filingId(), version, currency, List.copyOf(lines));
+        return new FilingReceipt(command.filingId(), version, currency, List.copyOf(lines), province, priced.reason());
     }
 
     private void claimPeriod(FileContributions command) {
@@ -129,10 +132,6 @@ public class FilingIntake {
         periods.release(reversed.scheme(), reversed.employerAccount(), reversed.period(), command.filingId());
         return new FilingReversalReceipt(command.filingId(), reversed.scheme(), reversed.employerAccount(),
                 reversed.period(), reversed.ruleSetVersion(), reversed.currency(), command.reason(), lines);
-    }
-
-    private static boolean exists(Repository<?> repository, String id) {
-        return load(repository, id).isPresent();
     }
 
     private static <T> Optional<Aggregate<T>> load(Repository<T> repository, String id) {

@@ -10,10 +10,15 @@ import org.mekongledger.contribution.PersonMonthContribution;
 import org.mekongledger.vocabulary.FeePayer;
 
 /** What the intake answers for an accepted filing: every line as computed and recorded. */
-public record FilingReceipt(String filingId, String ruleSetVersion, String currency, List<Line> lines) {
+public record FilingReceipt(String filingId, String ruleSetVersion, String currency, List<Line> lines,
+                            String employerProvince, String versionReason) {
 
     public FilingReceipt {
         lines = List.copyOf(lines);
+    }
+
+    public FilingReceipt(String filingId, String ruleSetVersion, String currency, List<Line> lines) {
+        this(filingId, ruleSetVersion, currency, lines, null, null);
     }
 
     /** One priced line of a filing: its kind follows the filed line's. */

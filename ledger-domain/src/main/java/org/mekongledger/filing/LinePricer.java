@@ -18,8 +18,11 @@ import org.mekongledger.api.Violation;
  */
 interface LinePricer<R extends FilingReceipt.Line> {
 
-    /** A pricer for the scheme's version in force for the period; names the period (or scheme) when none is. */
-    LinePricer<R> inForce(YearMonth period, List<Violation> violations);
+    /**
+     * A pricer for the scheme's version in force for the period and the employer's province (an
+     * ISO 3166-2:TH code, or null when not recorded); names the period (or scheme) when none is.
+     */
+    LinePricer<R> inForce(YearMonth period, String province, List<Violation> violations);
 
     /**
      * Adds what is wrong with the line at {@code index} (a line of another kind lacks what this kind
@@ -29,6 +32,9 @@ interface LinePricer<R extends FilingReceipt.Line> {
 
     /** The version that priced the lines: known once {@link #inForce} found one. */
     String version();
+
+    /** Why that version, in words (which province put the filing inside or outside a limited version). */
+    String reason();
 
     Currency currency();
 

@@ -13,6 +13,7 @@ import org.mekongledger.api.FileContributions;
 import org.mekongledger.api.Violation;
 import org.mekongledger.contribution.ContributionRuleSet;
 import org.mekongledger.contribution.ContributionRuleSetVersion;
+import org.mekongledger.contribution.VersionChoice;
 
 /**
  * Prices wage lines with the contribution rule set's version in force for the period: one line
@@ -28,29 +29,39 @@ final class WagePricer implements LinePricer<FilingReceipt.WageLine> {
     private final YearMonth period;
     private final Set<String> workers = new HashSet<>();
 
+    /** Why the version was chosen, once it is. */
+    private final String reason;
+
     WagePricer(String scheme, Optional<ContributionRuleSet> ruleSet) {
-        this(scheme, ruleSet, Optional.empty(), null);
+        this(scheme, ruleSet, Optional.empty(), null, "");
     }
 
     private WagePricer(String scheme, Optional<ContributionRuleSet> ruleSet, Optional<ContributionRuleSetVersion> rules,
-                       YearMonth period) {
+                       YearMonth period, String reason) {
         this.scheme = scheme;
         this.ruleSet = ruleSet;
         this.rules = rules;
         this.period = period;
+        this.reason = reason;
     }
 
     @Override
-    public WagePricer inForce(YearMonth period, List<Violation> violations) {
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public WagePricer inForce(YearMonth period, String province, List<Violation> violations) {
         if (ruleSet.isEmpty()) {
             violations.add(new Violation("scheme", "no contribution rules are known for scheme " + scheme));
             return this;
         }
-        Optional<ContributionRuleSetVersion> version = ruleSet.get().inForce(period);
-        if (version.isEmpty()) {
+        Optional<VersionChoice> choice = ruleSet.get().choose(period, province);
+        if (choice.isEmpty()) {
             violations.add(new Violation("period", "no " + scheme + " rule set is in force for " + period));
         }
-        return new WagePricer(scheme, ruleSet, version, period);
+        return new WagePricer(scheme, ruleSet, choice.map(VersionChoice::version), period,
+                choice.map(VersionChoice::reason).orElse(""));
     }
 
     @Override

@@ -116,7 +116,8 @@ class FilingIntakeTest {
             FilingReceipt receipt = file("F-1", RICE_MILL, JUNE_2025, line(AYE, "20000"), line(MIN, "9000.50"));
 
             assertThat(eventsOf("F-1")).containsExactly(new ContributionsFiled("F-1", S33, RICE_MILL, JUNE_2025,
-                    "2023-01", "THB", List.of(AYE, MIN)));
+                    "2023-01", "THB", List.of(AYE, MIN), null, "national version 2023-01 (in force from 2023-01);"
+                    + " no version for 2025-06 is limited to some provinces"));
 
             ContributionRecorded aye = theContributionOf(AYE, "F-1");
             assertThat(aye.scheme()).isEqualTo(S33);
@@ -155,6 +156,28 @@ class FilingIntakeTest {
             assertThat(aye.insurableWage()).isEqualByComparingTo("17500");
             assertThat(aye.shares().get(Party.EMPLOYEE).total()).isEqualByComparingTo("875.00");
             assertThat(receipt.ruleSetVersion()).isEqualTo("2026-01");
+        }
+
+        @Test
+        void anEmployerInAFloodProvinceIsPricedByTheFloodCutAndOneInBangkokByTheNationalRates() {
+            employerRegistered("5000000050", "TH-50");
+            employerRegistered("1000000010", "TH-10");
+            YearMonth november2024 = YearMonth.of(2024, 11);
+
+            FilingReceipt chiangMai = file("F-CM", "5000000050", november2024, line(AYE, "10000"));
+            FilingReceipt bangkok = file("F-BKK", "1000000010", november2024, line(MIN, "10000"));
+
+            assertThat(chiangMai.ruleSetVersion()).isEqualTo("2024-10-FLOOD");
+            assertThat(chiangMai.employerProvince()).isEqualTo("TH-50");
+            assertThat(chiangMai.versionReason()).contains("TH-50 (Chiang Mai) is among the 55 provinces");
+            assertThat(theContributionOf(AYE, "F-CM").shares().get(Party.EMPLOYEE).total()).isEqualByComparingTo("300.00");
+            assertThat(bangkok.ruleSetVersion()).isEqualTo("2023-01");
+            assertThat(bangkok.versionReason()).contains("TH-10 (Bangkok) is not among the provinces of version 2024-10-FLOOD");
+            assertThat(theContributionOf(MIN, "F-BKK").shares().get(Party.EMPLOYEE).total()).isEqualByComparingTo("500.00");
+            assertThat(eventsOf("F-CM").get(0)).isInstanceOfSatisfying(ContributionsFiled.class, filed -> {
+                assertThat(filed.employerProvince()).isEqualTo("TH-50");
+                assertThat(filed.versionReason()).isEqualTo(chiangMai.versionReason());
+            });
         }
 
         @Test
@@ -454,8 +477,12 @@ class FilingIntakeTest {
     // --- what the event store holds ----------------------------------------------------------------
 
     private void employerRegistered(String employerAccount) {
+        employerRegistered(employerAccount, null);
+    }
+
+    private void employerRegistered(String employerAccount, String province) {
         store.publish(new GenericDomainEventMessage<>("Employer", employerAccount, 0,
-                new EmployerRegistered(employerAccount, "Employer " + employerAccount)));
+                new EmployerRegistered(employerAccount, "Employer " + employerAccount, province)));
     }
 
     private void workerRegistered(String workerId) {
