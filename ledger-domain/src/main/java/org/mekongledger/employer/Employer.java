@@ -42,17 +42,24 @@ public class Employer {
         apply(new EmployerRegistered(command.employerAccount(), command.name(), command.province()));
     }
 
+    /** Answers the provinces from each month on once the move is recorded (an unchanged answer when it was already). */
     @CommandHandler
-    public void handle(RelocateEmployer command) {
+    public java.util.SortedMap<YearMonth, String> handle(RelocateEmployer command) {
         requireProvince(command.province(), false);
         if (command.from() == null) {
             throw new RequestRefused("from", "the first month in the new province is required");
         }
         if (command.province().equals(provinceIn(command.from()))
                 && provinces.floorKey(command.from()) != null) {
-            return; // already there from that month: a repeated request changes nothing
+            return provinces(); // already there from that month: a repeated request changes nothing
         }
         apply(new EmployerRelocated(employerAccount, command.province(), command.from()));
+        return provinces();
+    }
+
+    /** From which month the workplace was in which province; the first key stands for "from the start". */
+    public java.util.SortedMap<YearMonth, String> provinces() {
+        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(provinces));
     }
 
     /** The ISO 3166-2:TH code of the workplace's province in a month, or null when not recorded. */

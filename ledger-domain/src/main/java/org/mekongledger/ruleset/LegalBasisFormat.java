@@ -66,6 +66,17 @@ public final class LegalBasisFormat {
         return node == null || node.isNull() ? null : json.text(node, field);
     }
 
+    /** The basis as JSON text, as a file holds it, for storing beside an added version. */
+    public static String toJson(LegalBasis basis) {
+        return json(basis).toString();
+    }
+
+    /** A basis stored by {@link #toJson}. */
+    public static LegalBasis fromJson(String text) {
+        RuleSetJson json = new RuleSetJson("stored basis");
+        return read(json, json.parse(text));
+    }
+
     /** The basis as a file holds it. */
     static ObjectNode json(LegalBasis basis) {
         ObjectNode node = RuleSetJson.newDocument();

@@ -12,8 +12,13 @@ final class EntitlementResponses {
     private EntitlementResponses() {
     }
 
-    static List<org.mekongledger.web.contract.model.Entitlement> render(List<Entitlement> entitlements) {
-        return entitlements.stream().map(EntitlementResponses::render).toList();
+    /** Every step with the status and the source of the version it was computed under. */
+    static List<org.mekongledger.web.contract.model.Entitlement> render(List<Entitlement> entitlements,
+                                                                       org.mekongledger.rulelibrary.RuleLibrary rules) {
+        List<org.mekongledger.web.contract.model.Entitlement> rendered =
+                entitlements.stream().map(EntitlementResponses::render).toList();
+        rendered.forEach(e -> org.mekongledger.rulelibrary.LegalBases.withBases(e.getExplanation(), rules));
+        return rendered;
     }
 
     private static org.mekongledger.web.contract.model.Entitlement render(Entitlement entitlement) {

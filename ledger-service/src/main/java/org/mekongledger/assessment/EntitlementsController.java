@@ -35,9 +35,12 @@ class EntitlementsController implements EntitlementsApi {
     private final WorkerEntitlements entitlements;
     private final Clock clock;
 
-    EntitlementsController(WorkerEntitlements entitlements, Clock clock) {
+    private final org.mekongledger.rulelibrary.RuleLibrary rules;
+
+    EntitlementsController(WorkerEntitlements entitlements, Clock clock, org.mekongledger.rulelibrary.RuleLibrary rules) {
         this.entitlements = entitlements;
         this.clock = clock;
+        this.rules = rules;
     }
 
     @Override
@@ -51,7 +54,7 @@ class EntitlementsController implements EntitlementsApi {
                         event == null ? null : LifeEventType.valueOf(event.getValue()))
                 .orElseThrow(() -> new UnknownRecord("worker", workerId));
         return ResponseEntity.ok(new Entitlements().workerId(workerId).asOf(date)
-                .entitlements(EntitlementResponses.render(answer)));
+                .entitlements(EntitlementResponses.render(answer, rules)));
     }
 
     @Override
@@ -71,7 +74,7 @@ class EntitlementsController implements EntitlementsApi {
                         request.getEvent().getDate(), request.getEvent().getCountry()),
                 request.getAgreement(), asOf);
         return ResponseEntity.ok(new Entitlements().asOf(asOf)
-                .entitlements(EntitlementResponses.render(entitlements.simulated(simulation))));
+                .entitlements(EntitlementResponses.render(entitlements.simulated(simulation), rules)));
     }
 
     /** Every date bounded and the months counted, before any month is computed. */

@@ -90,7 +90,7 @@ class WorkerHistories {
         List<InsuredMonth> employerLines = new ArrayList<>();
         for (LedgerQueries.StandingMonth month : ledger.standingMonths(worker.value(), WorkerHistory.THAI_SCHEME)) {
             employerLines.add(new InsuredMonth(YearMonth.parse(month.period()), month.insurableWage(),
-                    month.employeeOldAge(), month.employerOldAge()));
+                    month.employeeOldAge(), month.employerOldAge(), month.ruleSetVersions()));
         }
         return WageHistory.combineEmployers(book, WorkerHistory.THAI_SCHEME, employerLines);
     }

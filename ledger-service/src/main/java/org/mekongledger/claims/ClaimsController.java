@@ -1,5 +1,9 @@
 package org.mekongledger.claims;
 
+import org.mekongledger.rulelibrary.LegalBases;
+import org.mekongledger.rulelibrary.RuleLibrary;
+import org.mekongledger.web.contract.model.ClaimAssessment;
+
 import java.net.URI;
 
 import org.mekongledger.web.contract.ClaimsApi;
@@ -22,10 +26,25 @@ class ClaimsController implements ClaimsApi {
     private final ClaimDecisions decisions;
     private final VisibleClaims claims;
 
-    ClaimsController(ClaimFiling filing, ClaimDecisions decisions, VisibleClaims claims) {
+    private final RuleLibrary rules;
+
+    ClaimsController(ClaimFiling filing, ClaimDecisions decisions, VisibleClaims claims, RuleLibrary rules) {
         this.filing = filing;
         this.decisions = decisions;
         this.claims = claims;
+        this.rules = rules;
+    }
+
+    /** The claim with the status and source of every version its assessments were computed under. */
+    private Claim claim(ClaimView view) {
+        Claim claim = ClaimMessages.claim(view);
+        for (ClaimAssessment assessment : java.util.Arrays.asList(claim.getFiledAssessment(),
+                claim.getApprovalAssessment())) {
+            if (assessment != null) {
+                LegalBases.withBases(assessment.getExplanation(), rules);
+            }
+        }
+        return claim;
     }
 
     @Override
@@ -34,12 +53,12 @@ class ClaimsController implements ClaimsApi {
                 request.getBenefit(), request.getAsOf(), ClaimMessages.ground(request.getGround()),
                 ClaimMessages.payee(request.getPayee())));
         return ResponseEntity.created(URI.create("/api/v1/claims/" + claimId))
-                .body(ClaimMessages.claim(claims.claim(claimId)));
+                .body(claim(claims.claim(claimId)));
     }
 
     @Override
     public ResponseEntity<Claim> getClaim(String claimId) {
-        return ResponseEntity.ok(ClaimMessages.claim(claims.read(claimId)));
+        return ResponseEntity.ok(claim(claims.read(claimId)));
     }
 
     @Override
@@ -50,7 +69,7 @@ class ClaimsController implements ClaimsApi {
         ClaimView.Page found = claims.read(status == null ? null : org.mekongledger.api.ClaimStatus.valueOf(status.getValue()),
                 workerId, nationality, pageNumber, pageSize);
         return ResponseEntity.ok(new ClaimList()
-                .claims(found.claims().stream().map(ClaimMessages::claim).toList())
+                .claims(found.claims().stream().map(this::claim).toList())
                 .page(pageNumber).size(pageSize).total(found.total()));
     }
 
@@ -69,7 +88,7 @@ class ClaimsController implements ClaimsApi {
         return ok(decisions.cancel(claimId, request.getReason().strip()));
     }
 
-    private static ResponseEntity<Claim> ok(ClaimView claim) {
-        return ResponseEntity.ok(ClaimMessages.claim(claim));
+    private ResponseEntity<Claim> ok(ClaimView claim) {
+        return ResponseEntity.ok(claim(claim));
     }
 }

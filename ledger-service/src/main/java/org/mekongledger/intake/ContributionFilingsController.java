@@ -1,5 +1,8 @@
 package org.mekongledger.intake;
 
+import org.mekongledger.rulelibrary.LegalBases;
+import org.mekongledger.rulelibrary.RuleLibrary;
+
 import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -39,10 +42,14 @@ class ContributionFilingsController implements ContributionFilingsApi {
     private final FilingHeaders headers;
     private final LedgerQueries ledger;
 
-    ContributionFilingsController(LedgerCommands commands, FilingHeaders headers, LedgerQueries ledger) {
+    private final RuleLibrary rules;
+
+    ContributionFilingsController(LedgerCommands commands, FilingHeaders headers, LedgerQueries ledger,
+                                  RuleLibrary rules) {
         this.commands = commands;
         this.headers = headers;
         this.ledger = ledger;
+        this.rules = rules;
     }
 
     @Override
@@ -52,7 +59,8 @@ class ContributionFilingsController implements ContributionFilingsApi {
                 request.getEmployerAccount(), YearMonth.parse(request.getPeriod()), lines(request.getLines())));
         ContributionFiling body = filing(filingId, ContributionFiling.StatusEnum.ACCEPTED, request.getScheme().getValue(),
                 request.getEmployerAccount(), request.getPeriod(), receipt.ruleSetVersion(), receipt.currency(),
-                receipt.lines());
+                receipt.lines()).employerProvince(receipt.employerProvince()).versionReason(receipt.versionReason());
+        withBasis(body);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(java.net.URI.create("/api/v1/contribution-filings/" + filingId))
                 .body(body);
@@ -75,7 +83,9 @@ class ContributionFilingsController implements ContributionFilingsApi {
                 receipt.employerAccount(), receipt.period().toString(), receipt.ruleSetVersion(), receipt.currency(),
                 receipt.lines());
         java.util.Optional<FilingHeader> header = headers.header(filingId);
-        header.ifPresent(h -> filing.acceptedAt(h.filedAt().atOffset(ZoneOffset.UTC)).filedBy(h.filedBy()));
+        header.ifPresent(h -> filing.acceptedAt(h.filedAt().atOffset(ZoneOffset.UTC)).filedBy(h.filedBy())
+                .employerProvince(h.employerProvince()).versionReason(h.versionReason()));
+        withBasis(filing);
         if (header.isPresent() && header.get().reversedAt() != null) {
             filing.reversal(new FilingReversal().reason(header.get().reversalReason())
                     .reversedAt(header.get().reversedAt().atOffset(ZoneOffset.UTC))
@@ -95,7 +105,10 @@ class ContributionFilingsController implements ContributionFilingsApi {
                 header.scheme(), header.employerAccount(), header.period(), header.ruleSetVersion(), header.currency(),
                 ledger.filingLines(filingId))
                 .acceptedAt(header.filedAt().atOffset(ZoneOffset.UTC))
-                .filedBy(header.filedBy());
+                .filedBy(header.filedBy())
+                .employerProvince(header.employerProvince())
+                .versionReason(header.versionReason());
+        withBasis(filing);
         if (header.reversedAt() != null) {
             filing.reversal(new FilingReversal().reason(header.reversalReason())
                     .reversedAt(header.reversedAt().atOffset(ZoneOffset.UTC))
@@ -134,6 +147,19 @@ class ContributionFilingsController implements ContributionFilingsApi {
             }
         }
         return lines;
+    }
+
+    /**
+     * What the filing's version rests on, on the filing and on each of its lines: a line priced under
+     * an assumed rate says so wherever it is read.
+     */
+    private void withBasis(ContributionFiling filing) {
+        rules.basis(filing.getScheme().getValue(), filing.getRuleSetVersion()).ifPresent(basis -> {
+            filing.versionStatus(LegalBases.status(basis)).versionSource(LegalBases.citation(basis.source()))
+                    .versionAssumption(basis.assumption());
+            filing.getLines().forEach(line -> line.ruleSetVersion(filing.getRuleSetVersion())
+                    .status(LegalBases.status(basis)).source(LegalBases.citation(basis.source())));
+        });
     }
 
     private static ContributionFiling filing(String filingId, ContributionFiling.StatusEnum status, String scheme,

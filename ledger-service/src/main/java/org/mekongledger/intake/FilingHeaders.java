@@ -12,7 +12,7 @@ class FilingHeaders {
 
     record FilingHeader(String filingId, String scheme, String employerAccount, String period, String ruleSetVersion,
                         String currency, String status, Instant filedAt, String filedBy, String reversalReason,
-                        Instant reversedAt, String reversedBy) {
+                        Instant reversedAt, String reversedBy, String employerProvince, String versionReason) {
     }
 
     private final JdbcClient jdbc;
@@ -29,7 +29,8 @@ class FilingHeaders {
                         row.getString("currency"), row.getString("status"), row.getTimestamp("filed_at").toInstant(),
                         row.getString("filed_by"), row.getString("reversal_reason"),
                         row.getTimestamp("reversed_at") == null ? null : row.getTimestamp("reversed_at").toInstant(),
-                        row.getString("reversed_by")))
+                        row.getString("reversed_by"), row.getString("employer_province"),
+                        row.getString("version_reason")))
                 .optional();
     }
 }

@@ -152,11 +152,12 @@ class LedgerProjection {
             @MetaDataValue(LedgerCommands.ACTOR) String actor) {
         Savepoints.run(jdbc.getDataSource(), () -> jdbc.update("""
                         insert into contribution_filing_view (filing_id, scheme, employer_account, period,
-                            rule_set_version, currency, status, filed_at, filed_by, worker_ids)
-                        values (?, ?, ?, ?, ?, ?, 'ACCEPTED', ?, ?, ?) on conflict (filing_id) do nothing""",
+                            rule_set_version, currency, status, filed_at, filed_by, worker_ids, employer_province,
+                            version_reason)
+                        values (?, ?, ?, ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?) on conflict (filing_id) do nothing""",
                 event.filingId(), event.scheme(), event.employerAccount(), event.period().toString(),
                 event.ruleSetVersion(), event.currency(), Timestamp.from(at), actor,
-                event.workerIds().toArray(String[]::new)));
+                event.workerIds().toArray(String[]::new), event.employerProvince(), event.versionReason()));
     }
 
     @EventHandler

@@ -94,14 +94,16 @@ public class LedgerQueries {
     }
 
     /** One standing month of a scheme: employers' wages and old-age shares summed for the month. */
+    /** @param ruleSetVersions the versions the month's lines were priced under, joined by {@code +} */
     public record StandingMonth(String period, BigDecimal insurableWage, BigDecimal employeeOldAge,
-                                BigDecimal employerOldAge) {
+                                BigDecimal employerOldAge, String ruleSetVersions) {
     }
 
     public List<StandingMonth> standingMonths(String workerId, String scheme) {
         return jdbc.sql("""
                         select c.period, sum(c.insurable_wage) as insurable_wage,
-                               sum(c.employee_caoa) as employee_caoa, sum(c.employer_caoa) as employer_caoa
+                               sum(c.employee_caoa) as employee_caoa, sum(c.employer_caoa) as employer_caoa,
+                               string_agg(distinct c.rule_set_version, '+' order by c.rule_set_version) as versions
                         from ledger_entry c
                         where c.worker_id = ? and c.scheme = ? and c.kind = 'CONTRIBUTION'
                           and c.""" + WAGE + """
@@ -109,7 +111,7 @@ public class LedgerQueries {
                         ) group by c.period order by c.period""")
                 .params(workerId, scheme, workerId)
                 .query((row, n) -> new StandingMonth(row.getString("period"), row.getBigDecimal("insurable_wage"),
-                        row.getBigDecimal("employee_caoa"), row.getBigDecimal("employer_caoa")))
+                        row.getBigDecimal("employee_caoa"), row.getBigDecimal("employer_caoa"), row.getString("versions")))
                 .list();
     }
 

@@ -1,5 +1,13 @@
 package org.mekongledger.registry;
 
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mekongledger.api.EmployerRelocated;
+import org.mekongledger.vocabulary.ThaiProvinces;
+import org.mekongledger.web.contract.model.EmployerProvince;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +31,10 @@ class EmployerDirectory {
         this.jdbc = jdbc;
     }
 
+    /** The key under which the registration's province is kept: it holds from the start. */
+    static final String FROM_THE_START = "0001-01";
+    static final java.time.ZoneId BANGKOK = java.time.ZoneId.of("Asia/Bangkok");
+
     @EventHandler
     void on(EmployerRegistered event, @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.sql("""
@@ -30,14 +42,50 @@ class EmployerDirectory {
                         on conflict (employer_account) do nothing""")
                 .params(event.employerAccount(), event.name(), Timestamp.from(at))
                 .update();
+        recordProvince(event.employerAccount(), FROM_THE_START, event.province(), at);
+    }
+
+    @EventHandler
+    void on(EmployerRelocated event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        recordProvince(event.employerAccount(), event.from().toString(), event.province(), at);
+    }
+
+    private void recordProvince(String account, String from, String province, Instant at) {
+        jdbc.sql("""
+                        insert into employer_province (employer_account, from_period, province, recorded_at)
+                        values (?, ?, ?, ?)
+                        on conflict (employer_account, from_period) do update set province = excluded.province""")
+                .params(account, from, province, Timestamp.from(at))
+                .update();
     }
 
     Optional<Employer> employer(String account) {
-        return jdbc.sql("select * from employer_view where employer_account = ?").param(account)
+        Optional<Employer> employer = jdbc.sql("select * from employer_view where employer_account = ?").param(account)
                 .query((row, n) -> new Employer()
                         .employerAccount(row.getString("employer_account"))
                         .name(row.getString("name"))
                         .registeredAt(row.getTimestamp("registered_at").toInstant().atOffset(ZoneOffset.UTC)))
                 .optional();
+        employer.ifPresent(found -> {
+            List<EmployerProvince> provinces = jdbc.sql("""
+                            select from_period, province from employer_province where employer_account = ?
+                            order by from_period""").param(account)
+                    .query((row, n) -> province(row.getString("from_period"), row.getString("province"))).list();
+            String thisMonth = YearMonth.now(BANGKOK).toString();
+            found.provinces(provinces).province(provinces.stream().filter(p -> p.getFrom().compareTo(thisMonth) <= 0)
+                    .reduce((a, b) -> b).map(EmployerProvince::getProvince).orElse(null));
+        });
+        return employer;
+    }
+
+    static List<EmployerProvince> provinces(java.util.SortedMap<YearMonth, String> byMonth) {
+        List<EmployerProvince> provinces = new ArrayList<>();
+        byMonth.forEach((from, province) -> provinces.add(province(
+                from.getYear() == 1 ? FROM_THE_START : from.toString(), province)));
+        return provinces;
+    }
+
+    static EmployerProvince province(String from, String code) {
+        return new EmployerProvince().from(from).province(code).name(ThaiProvinces.name(code).orElse(null));
     }
 }

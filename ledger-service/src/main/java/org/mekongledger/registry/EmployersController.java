@@ -1,5 +1,12 @@
 package org.mekongledger.registry;
 
+import java.time.YearMonth;
+import java.util.List;
+import java.util.SortedMap;
+
+import org.mekongledger.api.RelocateEmployer;
+import org.mekongledger.web.contract.model.EmployerRelocation;
+
 import java.net.URI;
 
 import org.mekongledger.api.RegisterEmployer;
@@ -26,9 +33,23 @@ class EmployersController implements EmployersApi {
 
     @Override
     public ResponseEntity<Employer> registerEmployer(EmployerRegistration request, String idempotencyKey) {
-        commands.send(new RegisterEmployer(request.getEmployerAccount(), request.getName().strip()));
-        return ResponseEntity.created(URI.create("/api/v1/employers/" + request.getEmployerAccount()))
-                .body(new Employer().employerAccount(request.getEmployerAccount()).name(request.getName().strip()));
+        commands.send(new RegisterEmployer(request.getEmployerAccount(), request.getName().strip(),
+                request.getProvince()));
+        Employer registered = new Employer().employerAccount(request.getEmployerAccount()).name(request.getName().strip())
+                .province(request.getProvince())
+                .provinces(List.of(EmployerDirectory.province(EmployerDirectory.FROM_THE_START, request.getProvince())));
+        return ResponseEntity.created(URI.create("/api/v1/employers/" + request.getEmployerAccount())).body(registered);
+    }
+
+    @Override
+    public ResponseEntity<Employer> relocateEmployer(String employerAccount, EmployerRelocation request,
+                                                     String idempotencyKey) {
+        SortedMap<YearMonth, String> provinces = commands.send(new RelocateEmployer(employerAccount,
+                request.getProvince(), YearMonth.parse(request.getFrom())));
+        // the directory may not have caught up with the move yet: answer the provinces from the employer itself
+        Employer employer = directory.employer(employerAccount).orElseGet(() -> new Employer().employerAccount(employerAccount));
+        return ResponseEntity.ok(employer.provinces(EmployerDirectory.provinces(provinces))
+                .province(provinces.get(provinces.headMap(YearMonth.now(EmployerDirectory.BANGKOK).plusMonths(1)).lastKey())));
     }
 
     @Override

@@ -1,5 +1,12 @@
 package org.mekongledger.rulelibrary;
 
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mekongledger.ruleset.LegalBasisFormat;
+import org.mekongledger.vocabulary.LegalBasis;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +29,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class RuleLibrary {
 
     /** Everything in force at one revision of the stored versions, swapped in as one. */
-    private record Books(long revision, RuleSetCatalogue catalogue, EntitlementEngine engine) {
+    private record Books(long revision, RuleSetCatalogue catalogue, EntitlementEngine engine,
+                         Map<String, LegalBasis> bases) {
+
+        Books(long revision, RuleSetCatalogue catalogue, EntitlementEngine engine) {
+            this(revision, catalogue, engine, bases(catalogue));
+        }
+
+        /** Every version's basis by {@code ruleSetId@version}, for the steps and lines that name a version. */
+        private static Map<String, LegalBasis> bases(RuleSetCatalogue catalogue) {
+            Map<String, LegalBasis> bases = new java.util.HashMap<>();
+            for (org.mekongledger.ruleset.RuleSetListing ruleSet : catalogue.ruleSets()) {
+                ruleSet.versions().forEach(v -> bases.put(ruleSet.id() + "@" + v.version(), v.basis()));
+            }
+            return Map.copyOf(bases);
+        }
     }
 
     private static final long ANSWER_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -50,6 +71,33 @@ public class RuleLibrary {
     /** Every rule set in force, whatever its kind: "which kind of rule set is this?" is asked here. */
     public RuleSetCatalogue catalogue() {
         return books.get().catalogue();
+    }
+
+    /**
+     * What a version rests on, looked up by the labels a step or a filing line names. A month priced
+     * under two versions (two employers, one in a province with its own version) names both joined
+     * by {@code +}: the weaker basis is answered, so an assumption is never hidden behind a verified figure.
+     */
+    public Optional<LegalBasis> basis(String ruleSetId, String version) {
+        if (ruleSetId == null || version == null) {
+            return Optional.empty();
+        }
+        Map<String, LegalBasis> bases = books.get().bases();
+        LegalBasis weakest = null;
+        int start = 0;
+        while (start <= version.length()) {
+            int plus = version.indexOf('+', start);
+            int end = plus < 0 ? version.length() : plus;
+            LegalBasis basis = bases.get(ruleSetId + "@" + version.substring(start, end));
+            if (basis == null) {
+                return Optional.empty();
+            }
+            if (weakest == null || basis.status().compareTo(weakest.status()) > 0) {
+                weakest = basis;
+            }
+            start = end + 1;
+        }
+        return Optional.ofNullable(weakest);
     }
 
     public ContributionRuleBook contributionBook() {
@@ -124,7 +172,7 @@ public class RuleLibrary {
     /** One statement: the revision and the versions it counts are read from one snapshot. */
     private Books load() {
         List<Map<String, Object>> rows = jdbc.sql("""
-                        select r.revision, v.rule_set_id, v.version, v.effective_from, v.parameters, v.source
+                        select r.revision, v.rule_set_id, v.version, v.effective_from, v.parameters, v.source, v.basis
                         from rule_set_revision r left join rule_set_version v on true
                         order by v.effective_from, v.version""")
                 .query().listOfRows();
@@ -132,9 +180,13 @@ public class RuleLibrary {
         RuleSetCatalogue catalogue = shipped;
         for (Map<String, Object> row : rows) {
             if (row.get("rule_set_id") != null) {
+                LocalDate from = ((java.sql.Date) row.get("effective_from")).toLocalDate();
+                String stored = (String) row.get("basis");
+                LegalBasis basis = stored == null
+                        ? LegalBasisFormat.unrecorded((String) row.get("source"), from.toString())
+                        : LegalBasisFormat.fromJson(stored);
                 catalogue = catalogue.withVersion((String) row.get("rule_set_id"), (String) row.get("version"),
-                        ((java.sql.Date) row.get("effective_from")).toLocalDate(), (String) row.get("parameters"),
-                        (String) row.get("source"));
+                        from, (String) row.get("parameters"), basis);
             }
         }
         return new Books(revision, catalogue, new EntitlementEngine(catalogue.entitlements()));

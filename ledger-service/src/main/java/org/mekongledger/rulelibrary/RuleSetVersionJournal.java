@@ -34,9 +34,11 @@ class RuleSetVersionJournal {
     void on(RuleSetVersionAdded event, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue(LedgerCommands.ACTOR) String actor) {
         jdbc.sql("""
-                        insert into rule_set_version (rule_set_id, version, effective_from, parameters, source, added_at, added_by)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into rule_set_version (rule_set_id, version, effective_from, parameters, source, basis,
+                                                      added_at, added_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.ruleSetId(), event.version(), event.effectiveFrom(), event.parameters(), event.source(),
+                        event.basis() == null ? null : org.mekongledger.ruleset.LegalBasisFormat.toJson(event.basis()),
                         Timestamp.from(at), actor)
                 .update();
         // every replica's next filing (and this one's check) sees the bump and reloads; the row was

@@ -1,6 +1,8 @@
 package org.mekongledger.rulelibrary;
 
 import org.mekongledger.api.AddRuleSetVersion;
+import org.mekongledger.api.RequestRefused;
+import org.mekongledger.vocabulary.LegalBasis;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.axon.LedgerCommands;
 import org.mekongledger.ruleset.ListedVersion;
@@ -55,8 +57,15 @@ class RuleSetsController implements RuleSetsApi {
     public ResponseEntity<RuleSetVersion> addRuleSetVersion(String ruleSetId, RuleSetVersionRequest request,
                                                             String idempotencyKey) {
         String parameters = JSON.valueToTree(request.getParameters()).toString();
+        LegalBasis basis;
+        try {
+            basis = LegalBases.fromRequest(request.getStatus(), request.getSource(), request.getFurtherSources(),
+                    request.getAssumption(), request.getNote());
+        } catch (IllegalArgumentException e) {
+            throw new RequestRefused("assumption", e.getMessage());
+        }
         AddRuleSetVersion amendment = new AddRuleSetVersion(ruleSetId, request.getVersion(), request.getEffectiveFrom(),
-                parameters, request.getSource());
+                parameters, basis);
         commands.send(amendment);
         // answer from the amendment itself: inside a keyed request the library takes it in only
         // once the request's transaction has committed
@@ -68,13 +77,19 @@ class RuleSetsController implements RuleSetsApi {
                 .kind(RuleSetSummary.KindEnum.fromValue(ruleSet.kind().name()))
                 .status(RuleSetSummary.StatusEnum.fromValue(ruleSet.status().name()))
                 .versions(ruleSet.versions().stream().map(v -> new RuleSetVersionSummary()
-                        .version(v.version()).effectiveFrom(v.effectiveFrom())).toList());
+                        .version(v.version()).effectiveFrom(v.effectiveFrom()).status(LegalBases.status(v.basis())))
+                        .toList());
     }
 
     private static RuleSetVersion version(ListedVersion version) {
+        LegalBasis basis = version.basis();
         return new RuleSetVersion().version(version.version())
                 .effectiveFrom(version.effectiveFrom())
-                .source(version.source())
+                .status(LegalBases.status(basis))
+                .source(LegalBases.citation(basis.source()))
+                .furtherSources(basis.furtherSources().stream().map(LegalBases::citation).toList())
+                .assumption(basis.assumption())
+                .note(basis.note())
                 .parameters(version.parameters());
     }
 }

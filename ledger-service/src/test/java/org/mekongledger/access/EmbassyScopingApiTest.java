@@ -76,6 +76,7 @@ class EmbassyScopingApiTest extends ApiTestBase {
     private static final Map<String, String> NO_WORKER = new TreeMap<>(Map.ofEntries(
             Map.entry("POST /api/v1/employers", "an employer"),
             Map.entry("GET /api/v1/employers/{employerAccount}", "an employer"),
+            Map.entry("POST /api/v1/employers/{employerAccount}/relocations", "an employer's province"),
             Map.entry("GET /api/v1/ledger/trial-balance", "totals per ledger account, no worker"),
             Map.entry("GET /api/v1/settlement/runs/{settlementRun}", "a run's totals per currency and account, no worker"),
             Map.entry("PUT /api/v1/fx-rates/{date}/{currency}", "an exchange rate"),

@@ -71,7 +71,7 @@ class ModuleMapTest {
             module("assessment", "api", "vocabulary", "contribution", "entitlement", "ruleset", "axon", "web", "web.contract",
                     "registry", "ledger", "rulelibrary", "security", "access"),                              // entitlements: a worker's history and the engine's answers
             module("claims", "api", "vocabulary", "entitlement", "axon", "web", "web.contract", "security", "registry",
-                    "assessment", "access", "audit"),                                                      // benefit claims: filing (assessed by the engine), decisions, read model
+                    "assessment", "access", "audit", "rulelibrary"),                                                      // benefit claims: filing (assessed by the engine), decisions, read model
             module("fx", "api", "payment", "axon", "web", "web.contract", "security"),     // exchange rates the fund pays at, set by the fund administrator
             module("settlement", "api", "account", "payment", "axon", "web", "web.contract", "security", "claims", "fx"), // what the settlement batch reads and reports: payable claims, instructions, bank outcomes
             module("demo", "api", "vocabulary", "filing", "axon"));                  // the demo profile's seeded population

@@ -45,8 +45,9 @@ class AuditTrailApiTest extends ApiTestBase {
                 "from", "2015-01", "to", "2016-12", "source", "LSSO certificate 12/2026")).status()).isEqualTo(201);
         JsonNode latest = read("/api/v1/rule-sets/TH_SSF_S33").json().path("versions");
         JsonNode parameters = latest.get(latest.size() - 1).path("parameters");
-        Response amended = admin("/api/v1/rule-sets/TH_SSF_S33/versions", Map.of("version", "2041-01",
-                "effectiveFrom", "2041-01-01", "source", "audit test", "parameters", parameters));
+        Response amended = admin("/api/v1/rule-sets/TH_SSF_S33/versions",
+                org.mekongledger.rulelibrary.RuleSetsApiTest.amendment(Map.of("version", "2041-01",
+                        "effectiveFrom", "2041-01-01", "parameters", parameters), "audit test"));
         assertThat(amended.status()).as(amended.raw().body()).isEqualTo(201);
 
         List<JsonNode> ofWorker = await().atMost(Duration.ofSeconds(20)).until(

@@ -291,8 +291,9 @@ class TwoReplicasIT {
         parameters.put("ratesPercent", Map.of("EMPLOYEE", employee, "EMPLOYER", employee, "GOVERNMENT", government));
         parameters.put("rounding", Map.of("shareScale", 0, "shareMode", "HALF_UP", "branchScale", 2,
                 "branchMode", "HALF_UP", "remainderBranch", "CHILD_ALLOWANCE_OLD_AGE"));
-        return Map.of("version", version, "effectiveFrom", effectiveFrom, "source", "ministerial regulation (test)",
-                "parameters", parameters);
+        return org.mekongledger.rulelibrary.RuleSetsApiTest.amendment(
+                Map.of("version", version, "effectiveFrom", effectiveFrom, "parameters", parameters),
+                "ministerial regulation (test)");
     }
 
     private static TimedClient admin(ServiceProcess replica) {

@@ -203,6 +203,7 @@ class TwoReplicasTest extends ApiTestBase {
                         "payableTo", "RELATIVES"),
                 Map.of("benefit", "EARLY_RETURN_AFTER_ACCIDENT_OR_ILLNESS", "events", List.of("INVALIDITY"),
                         "amount", "10000000", "upTo", "30000000", "payableTo", "WORKER")));
-        return Map.of("version", version, "effectiveFrom", effectiveFrom, "source", "test", "parameters", parameters);
+        return org.mekongledger.rulelibrary.RuleSetsApiTest.amendment(
+                Map.of("version", version, "effectiveFrom", effectiveFrom, "parameters", parameters), "test");
     }
 }

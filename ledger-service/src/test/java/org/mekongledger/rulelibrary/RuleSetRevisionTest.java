@@ -71,5 +71,10 @@ class RuleSetRevisionTest extends ApiTestBase {
         assertThat(sameYear.status()).as(sameYear.raw().body()).isEqualTo(422);
         assertThat(library.revision()).isEqualTo(before + 2);
         assertThat(read("/api/v1/rule-sets/TH_SSF_S33").json().path("versions").toString()).contains("2056-01");
+        // stored without a basis, as versions were before each recorded one: shown as ASSUMED, saying why
+        tools.jackson.databind.JsonNode legacy = RuleSetsApiTest.version(read("/api/v1/rule-sets/TH_SSF_S33").json(), "2056-01");
+        assertThat(legacy.path("status").asString()).isEqualTo("ASSUMED");
+        assertThat(legacy.path("source").path("title").asString()).isEqualTo("other replica");
+        assertThat(legacy.path("assumption").asString()).contains("before a source and status were recorded");
     }
 }

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Amendments accumulate in the class's database, so the tests run in name order (2041, then 2045). */
 @TestMethodOrder(MethodOrderer.MethodName.class)
-class RuleSetsApiTest extends ApiTestBase {
+public class RuleSetsApiTest extends ApiTestBase {
 
     @Test
     void declaredReturnsAddedAsANewOldAgeVersionRaiseLumpSumsJudgedAfterIt() {
@@ -34,8 +34,8 @@ class RuleSetsApiTest extends ApiTestBase {
         parameters.put("survivorsWindowMonths", 60);
         parameters.put("invalidityPaysLumpSum", true);
 
-        Response added = admin("/api/v1/rule-sets/TH_SSF_S33_OLD_AGE/versions", Map.of("version", "2030-01",
-                "effectiveFrom", "2030-01-01", "source", "SSO declared returns 2020-2021", "parameters", parameters));
+        Response added = admin("/api/v1/rule-sets/TH_SSF_S33_OLD_AGE/versions", amendment(Map.of("version", "2030-01",
+                "effectiveFrom", "2030-01-01", "parameters", parameters), "SSO declared returns 2020-2021"));
 
         assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
         String after = lumpSum(admin("/api/v1/entitlements/simulations", simulation));
@@ -126,9 +126,17 @@ class RuleSetsApiTest extends ApiTestBase {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
         body.put("effectiveFrom", effectiveFrom);
-        body.put("source", "test amendment");
         body.put("parameters", parameters);
-        return body;
+        return amendment(body, "test amendment");
+    }
+
+    /** The body with the basis every added version must give: REPORTED, citing a made-up source. */
+    public static Map<String, Object> amendment(Map<String, Object> body, String title) {
+        Map<String, Object> withBasis = new LinkedHashMap<>(body);
+        withBasis.put("status", "REPORTED");
+        withBasis.put("source", Map.of("title", title, "issuer", "the test", "date", "2026-12-01",
+                "reference", "https://example.org/test"));
+        return withBasis;
     }
 
     private static JsonNode ruleSet(JsonNode list, String id) {
