@@ -26,8 +26,17 @@ import static org.mekongledger.entitlement.RuleSetChecks.text;
  */
 public record AgreementRuleSetVersion(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status,
                                       LegalBasis basis, String scheme, String partnerNationality,
-                                      Set<String> partnerSchemes, int shortPeriodMonths, Set<AgreementOption> options)
+                                      Set<String> partnerSchemes, int shortPeriodMonths, Set<AgreementOption> options,
+                                      Map<String, String> partnerSchemeNotes)
         implements EntitlementRuleSetVersion {
+
+    /** An agreement with nothing to note on its partner schemes. */
+    public AgreementRuleSetVersion(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status,
+                                   LegalBasis basis, String scheme, String partnerNationality,
+                                   Set<String> partnerSchemes, int shortPeriodMonths, Set<AgreementOption> options) {
+        this(ruleSetId, version, effectiveFrom, status, basis, scheme, partnerNationality, partnerSchemes,
+                shortPeriodMonths, options, Map.of());
+    }
 
     public AgreementRuleSetVersion {
         header(ruleSetId, version, effectiveFrom, status, basis);
@@ -36,6 +45,8 @@ public record AgreementRuleSetVersion(String ruleSetId, String version, LocalDat
         require(!Entitlement.NATIONAL.equals(ruleSetId), Entitlement.NATIONAL + " cannot be an agreement id");
         text(scheme, "scheme");
         text(partnerNationality, "partnerNationality");
+        partnerSchemeNotes = partnerSchemeNotes == null ? Map.of()
+                : Collections.unmodifiableMap(new java.util.TreeMap<>(partnerSchemeNotes));
         require(partnerSchemes != null, "partnerSchemes is required");
         partnerSchemes.forEach(s -> text(s, "partnerSchemes[]"));
         partnerSchemes = Collections.unmodifiableSet(new TreeSet<>(partnerSchemes));
@@ -66,6 +77,9 @@ public record AgreementRuleSetVersion(String ruleSetId, String version, LocalDat
             o.put(option.jsonName(), has(option));
         }
         p.put("options", o);
+        if (!partnerSchemeNotes.isEmpty()) {
+            p.put("partnerSchemeNotes", partnerSchemeNotes);
+        }
         return Collections.unmodifiableMap(p);
     }
 }

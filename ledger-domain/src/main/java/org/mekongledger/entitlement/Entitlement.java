@@ -17,10 +17,20 @@ import java.util.List;
  *                           partner schemes counted by totalisation are shown in the explanation
  * @param basis              "NATIONAL" or the agreement applied, e.g. "TH-MM"
  * @param explanation        every step; the last step's result is {@code amount.toPlainString()}
+ * @param claimBy            the last day a claim is in time (the entitlement's date plus the scheme's
+ *                           claim deadline); null where the scheme sets none or the benefit can never be paid
  */
 public record Entitlement(String scheme, String benefit, boolean eligible, BigDecimal amount, Currency currency,
                           Periodicity periodicity, LocalDate payableFrom, int contributionMonths, String basis,
-                          boolean payableAbroad, List<ExplanationStep> explanation) {
+                          boolean payableAbroad, List<ExplanationStep> explanation, LocalDate claimBy) {
+
+    /** An entitlement without a claim deadline. */
+    public Entitlement(String scheme, String benefit, boolean eligible, BigDecimal amount, Currency currency,
+                       Periodicity periodicity, LocalDate payableFrom, int contributionMonths, String basis,
+                       boolean payableAbroad, List<ExplanationStep> explanation) {
+        this(scheme, benefit, eligible, amount, currency, periodicity, payableFrom, contributionMonths, basis,
+                payableAbroad, explanation, null);
+    }
 
     /** The basis of an entitlement computed without any bilateral agreement. */
     public static final String NATIONAL = "NATIONAL";

@@ -37,7 +37,7 @@ public final class EntitlementEngine {
             if (months != null && !months.isEmpty()) {
                 OldAgeRuleSetVersion version = (OldAgeRuleSetVersion) inForce(ruleSet, c);
                 AgreementRuleSetVersion agreement = AgreementChoice.choose(rules, c, version.scheme());
-                OldAgeBenefits.addTo(out, c, version, agreement, months, events);
+                OldAgeBenefits.addTo(out, c, version, agreement, months, events, ruleSet::versionOn);
             }
         }
         for (EntitlementRuleSet ruleSet : rules.welfareFundRuleSets()) {

@@ -18,7 +18,8 @@ final class OldAgeBenefits {
     }
 
     static void addTo(List<Entitlement> out, EntitlementCase c, OldAgeRuleSetVersion rules,
-                      AgreementRuleSetVersion agreement, List<InsuredMonth> months, LifeEvents events) {
+                      AgreementRuleSetVersion agreement, List<InsuredMonth> months, LifeEvents events,
+                      java.util.function.Function<LocalDate, EntitlementRuleSetVersion> versionOn) {
         String prefix = rules.scheme() + ".OLD_AGE.";
         ContributionRecord record = ContributionRecord.of(rules.scheme(), months);
         int own = record.count();
@@ -50,6 +51,10 @@ final class OldAgeBenefits {
         Explanation payability = new Explanation();
         Payability payable = OldAgePayability.decide(rules, agreement, !pension, c.dateOfBirth(), endedRecorded, ended,
                 events, c.asOf(), payability);
+        LocalDate claimBy = rules.claimBy(payable.payableFrom());
+        payability.add(prefix + "CLAIM_BY", rules, claimBy == null ? "no deadline" : claimBy.toString(),
+                "payableFrom", payable.payableFrom() == null ? "never, on the facts recorded" : payable.payableFrom().toString(),
+                "claimDeadlineMonths", Integer.toString(rules.claimDeadlineMonths()));
         Explanation abroad = new Explanation();
         boolean payableAbroad = PaymentAbroad.decide(rules, agreement, events, abroad);
 
@@ -61,17 +66,20 @@ final class OldAgeBenefits {
                 : OldAgeLumpSum.compute(rules, record, lumpSumMonths, diedFirst ? death : payable.payableFrom(), amount);
 
         String basis = agreement == null ? Entitlement.NATIONAL : agreement.ruleSetId();
+        // heirs are paid under the rules in force on the day of death, not on the day the case is judged
+        OldAgeRuleSetVersion atDeath = death == null || !(versionOn.apply(death) instanceof OldAgeRuleSetVersion v)
+                ? rules : v;
         if (diedFirst) {
             // the benefit never became payable to the member: the survivors' lump sum replaces it
-            out.add(new Survivors(rules, c.asOf(), own, basis, payableAbroad, qualifying, abroad, amount)
+            out.add(new Survivors(rules, atDeath, c.asOf(), own, basis, payableAbroad, qualifying, abroad, amount)
                     .beforePayment(death, pension, value, payable));
             return;
         }
         out.add(new Entitlement(rules.scheme(), pension ? PENSION : LUMP_SUM, payable.eligible(), value,
                 rules.currency(), pension ? Periodicity.MONTHLY : Periodicity.ONCE, payable.payableFrom(), own, basis,
-                payableAbroad, Explanation.join(qualifying, payability, abroad, amount)));
+                payableAbroad, Explanation.join(qualifying, payability, abroad, amount), claimBy));
         if (death != null && pension) {
-            Entitlement heirs = new Survivors(rules, c.asOf(), own, basis, payableAbroad, qualifying, abroad, amount)
+            Entitlement heirs = new Survivors(rules, atDeath, c.asOf(), own, basis, payableAbroad, qualifying, abroad, amount)
                     .afterFirstPayment(death, value, payable.payableFrom());
             if (heirs != null) {
                 out.add(heirs);

@@ -34,6 +34,11 @@ import static org.mekongledger.entitlement.RuleSetChecks.text;
  * @param survivorsWindowMonths    60: heirs of a pensioner dying within this many months of the first
  *                                 payment get the survivors' lump sum too
  * @param invalidityPaysLumpSum    invalidity makes the old-age lump sum payable at once, whatever the age
+ * @param survivorsPayMonthsRemaining heirs of a pensioner dying within the window get the last pension
+ *                                 times the months remaining to its end, at least the multiple (the
+ *                                 2022 ministerial regulation); false: the multiple alone
+ * @param claimDeadlineMonths      a claim must be made within this many months of the benefit
+ *                                 becoming payable (of the death, for heirs); 0: no deadline
  */
 public record OldAgeRuleSetVersion(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status,
                                    LegalBasis basis, String scheme, Currency currency, int pensionableAgeYears,
@@ -41,7 +46,31 @@ public record OldAgeRuleSetVersion(String ruleSetId, String version, LocalDate e
                                    BigDecimal incrementPercent, int incrementEveryMonths, int averagingWindowMonths,
                                    NavigableMap<Integer, BigDecimal> declaredReturnsPercent,
                                    BigDecimal survivorsLumpSumMultiple, int survivorsWindowMonths,
-                                   boolean invalidityPaysLumpSum) implements EntitlementRuleSetVersion {
+                                   boolean invalidityPaysLumpSum, boolean survivorsPayMonthsRemaining,
+                                   int claimDeadlineMonths)
+        implements EntitlementRuleSetVersion {
+
+    /** One year: the deadline a legal guide states for old-age claims (to confirm in the Act). */
+    public static final int ONE_YEAR = 12;
+
+    /** A version whose survivors' lump sum is the multiple alone, as before the 2022 regulation. */
+    public OldAgeRuleSetVersion(String ruleSetId, String version, LocalDate effectiveFrom, RuleSetStatus status,
+                                LegalBasis basis, String scheme, Currency currency, int pensionableAgeYears,
+                                int lumpSumThresholdMonths, int pensionThresholdMonths, BigDecimal baseRatePercent,
+                                BigDecimal incrementPercent, int incrementEveryMonths, int averagingWindowMonths,
+                                NavigableMap<Integer, BigDecimal> declaredReturnsPercent,
+                                BigDecimal survivorsLumpSumMultiple, int survivorsWindowMonths,
+                                boolean invalidityPaysLumpSum) {
+        this(ruleSetId, version, effectiveFrom, status, basis, scheme, currency, pensionableAgeYears,
+                lumpSumThresholdMonths, pensionThresholdMonths, baseRatePercent, incrementPercent, incrementEveryMonths,
+                averagingWindowMonths, declaredReturnsPercent, survivorsLumpSumMultiple, survivorsWindowMonths,
+                invalidityPaysLumpSum, false, ONE_YEAR);
+    }
+
+    /** The last day a claim is in time for a benefit arising on the day; null when no deadline is set. */
+    public LocalDate claimBy(LocalDate arising) {
+        return arising == null || claimDeadlineMonths == 0 ? null : arising.plusMonths(claimDeadlineMonths).minusDays(1);
+    }
 
     public OldAgeRuleSetVersion {
         header(ruleSetId, version, effectiveFrom, status, basis);
@@ -58,6 +87,7 @@ public record OldAgeRuleSetVersion(String ruleSetId, String version, LocalDate e
         declaredReturnsPercent = copyReturns(declaredReturnsPercent);
         notNegative(survivorsLumpSumMultiple, "survivorsLumpSumMultiple");
         require(survivorsWindowMonths >= 0, "survivorsWindowMonths must not be negative, was " + survivorsWindowMonths);
+        require(claimDeadlineMonths >= 0, "claimDeadlineMonths must not be negative, was " + claimDeadlineMonths);
     }
 
     @Override
@@ -95,6 +125,8 @@ public record OldAgeRuleSetVersion(String ruleSetId, String version, LocalDate e
         p.put("survivorsLumpSumMultiple", survivorsLumpSumMultiple.toPlainString());
         p.put("survivorsWindowMonths", survivorsWindowMonths);
         p.put("invalidityPaysLumpSum", invalidityPaysLumpSum);
+        p.put("survivorsPayMonthsRemaining", survivorsPayMonthsRemaining);
+        p.put("claimDeadlineMonths", claimDeadlineMonths);
         return Collections.unmodifiableMap(p);
     }
 

@@ -18,6 +18,8 @@ final class Survivors {
     static final String SURVIVORS_LUMP_SUM = "SURVIVORS_LUMP_SUM";
 
     private final OldAgeRuleSetVersion rules;
+    /** The version in force on the day of death: it sets the window, the multiple and the months-remaining rule. */
+    private final OldAgeRuleSetVersion atDeath;
     private final LocalDate asOf;
     private final int months;
     private final String basis;
@@ -26,9 +28,10 @@ final class Survivors {
     private final Explanation abroad;
     private final Explanation oldAgeAmount;
 
-    Survivors(OldAgeRuleSetVersion rules, LocalDate asOf, int months, String basis, boolean payableAbroad,
-              Explanation qualifying, Explanation abroad, Explanation oldAgeAmount) {
+    Survivors(OldAgeRuleSetVersion rules, OldAgeRuleSetVersion atDeath, LocalDate asOf, int months, String basis,
+              boolean payableAbroad, Explanation qualifying, Explanation abroad, Explanation oldAgeAmount) {
         this.rules = rules;
+        this.atDeath = atDeath;
         this.asOf = asOf;
         this.months = months;
         this.basis = basis;
@@ -43,10 +46,12 @@ final class Survivors {
         when.add(rules.scheme() + ".SURVIVORS.PAYABLE_FROM", rules, death.toString(), "death", death.toString(),
                 "oldAgeBenefitPayableFrom", oldAgePayability.conditionsMet()
                         ? oldAgePayability.payableFrom().toString() : "not reached");
+        claimBy(when, death);
         Explanation amount = oldAgeAmount.copy();
         BigDecimal value;
         if (pension) {
-            value = multiple(oldAge, amount);
+            // no payment was made, so no months remain to count: the multiple (an assumption of the version)
+            value = multiple(oldAge, amount, -1);
         } else {
             value = oldAge;
             amount.add(rules.scheme() + ".SURVIVORS.LUMP_SUM", rules, plain(value), "oldAgeLumpSum", plain(oldAge));
@@ -56,29 +61,54 @@ final class Survivors {
 
     /** The heirs' lump sum of a pensioner, or null if the death came after the window. */
     Entitlement afterFirstPayment(LocalDate death, BigDecimal pension, LocalDate firstPayment) {
-        LocalDate windowEnd = firstPayment.plusMonths(rules.survivorsWindowMonths());
+        LocalDate windowEnd = firstPayment.plusMonths(atDeath.survivorsWindowMonths());
         if (!death.isBefore(windowEnd)) {
             return null;
         }
         Explanation when = new Explanation();
-        when.add(rules.scheme() + ".SURVIVORS.PAYABLE_FROM", rules, death.toString(), "death", death.toString(),
+        when.add(rules.scheme() + ".SURVIVORS.PAYABLE_FROM", atDeath, death.toString(), "death", death.toString(),
                 "firstPayment", firstPayment.toString(),
-                "survivorsWindowMonths", Integer.toString(rules.survivorsWindowMonths()));
+                "survivorsWindowMonths", Integer.toString(atDeath.survivorsWindowMonths()));
+        claimBy(when, death);
         Explanation amount = oldAgeAmount.copy();
-        BigDecimal value = multiple(pension, amount);
+        // the payments made: from the first payment's month to the month of death, both counted
+        int paid = (death.getYear() - firstPayment.getYear()) * 12 + death.getMonthValue() - firstPayment.getMonthValue() + 1;
+        BigDecimal value = multiple(pension, amount, atDeath.survivorsWindowMonths() - paid);
         return entitlement(death, value, Explanation.join(qualifying, when, abroad, amount));
     }
 
-    private BigDecimal multiple(BigDecimal pension, Explanation amount) {
-        BigDecimal value = pension.multiply(rules.survivorsLumpSumMultiple())
+    /**
+     * @param remaining months left of the window after the payments made, or -1 when none was made;
+     *                  counted only under a version that pays the months remaining
+     */
+    private BigDecimal multiple(BigDecimal pension, Explanation amount, int remaining) {
+        BigDecimal times = atDeath.survivorsLumpSumMultiple();
+        boolean byMonthsRemaining = atDeath.survivorsPayMonthsRemaining() && remaining >= 0;
+        if (byMonthsRemaining) {
+            times = times.max(BigDecimal.valueOf(remaining));
+        }
+        BigDecimal value = pension.multiply(times)
                 .setScale(rules.currency().getDefaultFractionDigits(), RoundingMode.HALF_UP);
-        amount.add(rules.scheme() + ".SURVIVORS.LUMP_SUM", rules, plain(value), "monthlyPension", plain(pension),
-                "multiple", plain(rules.survivorsLumpSumMultiple()));
+        if (byMonthsRemaining) {
+            amount.add(rules.scheme() + ".SURVIVORS.LUMP_SUM", atDeath, plain(value), "monthlyPension", plain(pension),
+                    "monthsRemaining", Integer.toString(remaining),
+                    "atLeast", plain(atDeath.survivorsLumpSumMultiple()), "times", plain(times));
+        } else {
+            amount.add(rules.scheme() + ".SURVIVORS.LUMP_SUM", atDeath, plain(value), "monthlyPension", plain(pension),
+                    "multiple", plain(times));
+        }
         return value;
+    }
+
+    /** Heirs claim within the deadline of the rules in force at the death, counted from the death. */
+    private void claimBy(Explanation when, LocalDate death) {
+        LocalDate claimBy = atDeath.claimBy(death);
+        when.add(rules.scheme() + ".SURVIVORS.CLAIM_BY", atDeath, claimBy == null ? "no deadline" : claimBy.toString(),
+                "death", death.toString(), "claimDeadlineMonths", Integer.toString(atDeath.claimDeadlineMonths()));
     }
 
     private Entitlement entitlement(LocalDate death, BigDecimal value, List<ExplanationStep> steps) {
         return new Entitlement(rules.scheme(), SURVIVORS_LUMP_SUM, !asOf.isBefore(death), value, rules.currency(),
-                Periodicity.ONCE, death, months, basis, payableAbroad, steps);
+                Periodicity.ONCE, death, months, basis, payableAbroad, steps, atDeath.claimBy(death));
     }
 }

@@ -40,6 +40,15 @@ final class Totalisation {
                 "partnerMonths", Integer.toString(counted),
                 "partnerMonthsAlsoInsuredInThailand", Integer.toString(overlapping),
                 "partnerSchemes", String.join(",", agreement.partnerSchemes()));
+        // e.g. periods a worker withdrew as a lump sum at home no longer exist to be added
+        for (ForeignPeriod p : foreignPeriods) {
+            String note = agreement.partnerSchemeNotes().get(p.scheme());
+            if (note != null) {
+                ex.add(agreement.ruleSetId() + ".PARTNER_SCHEME_NOTE", agreement, "check before counting",
+                        "scheme", p.scheme(), "note", note);
+                break;
+            }
+        }
         return total;
     }
 

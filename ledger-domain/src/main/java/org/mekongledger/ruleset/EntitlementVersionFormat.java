@@ -41,9 +41,10 @@ final class EntitlementVersionFormat {
     private static final Set<String> OLD_AGE = Set.of("scheme", "currency", "pensionableAgeYears",
             "lumpSumThresholdMonths", "pensionThresholdMonths", "baseRatePercent", "incrementPercent",
             "incrementEveryMonths", "averagingWindowMonths", "declaredReturnsPercent", "survivorsLumpSumMultiple",
-            "survivorsWindowMonths", "invalidityPaysLumpSum");
+            "survivorsWindowMonths", "invalidityPaysLumpSum", "survivorsPayMonthsRemaining",
+            "claimDeadlineMonths");
     private static final Set<String> AGREEMENT = Set.of("scheme", "partnerNationality", "partnerSchemes",
-            "shortPeriodMonths", "options");
+            "shortPeriodMonths", "options", "partnerSchemeNotes");
     private static final Set<String> FUND = Set.of("currency", "feesPerContract", "coverMonths", "benefits");
     private static final Set<String> FUND_BENEFIT = Set.of("benefit", "events", "amount", "upTo", "payableTo");
     private static final Set<String> OPTIONS = optionNames();
@@ -142,7 +143,14 @@ final class EntitlementVersionFormat {
                 returns(p.get("declaredReturnsPercent"), "parameters.declaredReturnsPercent"),
                 json.decimal(p.get("survivorsLumpSumMultiple"), "parameters.survivorsLumpSumMultiple"),
                 json.integer(p.get("survivorsWindowMonths"), "parameters.survivorsWindowMonths"),
-                json.bool(p.get("invalidityPaysLumpSum"), "parameters.invalidityPaysLumpSum"));
+                json.bool(p.get("invalidityPaysLumpSum"), "parameters.invalidityPaysLumpSum"),
+                // optional: versions written before the 2022 regulation pay the multiple alone
+                p.hasNonNull("survivorsPayMonthsRemaining")
+                        && json.bool(p.get("survivorsPayMonthsRemaining"), "parameters.survivorsPayMonthsRemaining"),
+                // optional: a version that names no deadline has the one year a legal guide states
+                p.hasNonNull("claimDeadlineMonths")
+                        ? json.integer(p.get("claimDeadlineMonths"), "parameters.claimDeadlineMonths")
+                        : OldAgeRuleSetVersion.ONE_YEAR);
     }
 
     private TreeMap<Integer, BigDecimal> returns(JsonNode node, String field) {
@@ -179,7 +187,24 @@ final class EntitlementVersionFormat {
                 json.text(p.get("partnerNationality"), "parameters.partnerNationality"),
                 partnerSchemes,
                 json.integer(p.get("shortPeriodMonths"), "parameters.shortPeriodMonths"),
-                options);
+                options, notes(p.get("partnerSchemeNotes"), partnerSchemes));
+    }
+
+    /** What to keep in mind about a partner scheme's periods, by scheme; optional. */
+    private Map<String, String> notes(JsonNode node, Set<String> partnerSchemes) {
+        Map<String, String> notes = new TreeMap<>();
+        if (node == null || node.isNull()) {
+            return notes;
+        }
+        String field = "parameters.partnerSchemeNotes";
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.anyObject(node, field).fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!partnerSchemes.contains(e.getKey())) {
+                throw json.problem(field + "." + e.getKey() + ": not a partner scheme of the agreement " + partnerSchemes);
+            }
+            notes.put(e.getKey(), json.text(e.getValue(), field + "." + e.getKey()));
+        }
+        return notes;
     }
 
     private WelfareFundRuleSetVersion fund(String id, String version, LocalDate from, RuleSetStatus status,

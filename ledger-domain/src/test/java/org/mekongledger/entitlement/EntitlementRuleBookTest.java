@@ -36,11 +36,12 @@ class EntitlementRuleBookTest {
         void theVersionInForceIsTheLatestEffectiveOnOrBeforeTheDay() {
             EntitlementRuleBook later = book.withVersion(version("2030-01", "2030-01-01", 60));
 
-            assertThat(later.inForce(OLD_AGE, LocalDate.parse("2029-12-31")).orElseThrow().version()).isEqualTo("1999-01");
+            assertThat(later.inForce(OLD_AGE, LocalDate.parse("2029-12-31")).orElseThrow().version()).isEqualTo("2022-02");
+            assertThat(later.inForce(OLD_AGE, LocalDate.parse("2022-01-31")).orElseThrow().version()).isEqualTo("1999-01");
             assertThat(later.inForce(OLD_AGE, LocalDate.parse("2030-01-01")).orElseThrow().version()).isEqualTo("2030-01");
             assertThat(later.inForce(OLD_AGE, LocalDate.parse("1998-12-31"))).isEmpty();
             assertThat(book.inForce(OLD_AGE, LocalDate.parse("2030-01-01")).orElseThrow().version())
-                    .as("the original book is unchanged").isEqualTo("1999-01");
+                    .as("the original book is unchanged").isEqualTo("2022-02");
         }
 
         @Test

@@ -283,9 +283,9 @@ class ThaiOldAgeTest {
                     .insuredStatusEnded("2023-12-31").asOf("2025-12-31").rules(declared).s33();
 
             assertThat(before.amount()).isEqualTo(new BigDecimal("7200.00"));
-            // every step under the old-age rules of 1999, the savings step under the contribution version used
+            // every step under the old-age rules in force on 2025-12-31, the savings under the contribution version used
             assertThat(before.explanation()).allSatisfy(s -> assertThat(s.ruleSetId() + "@" + s.ruleSetVersion())
-                    .isIn("TH_SSF_S33_OLD_AGE@1999-01", "TH_SSF_S33@1991-01"));
+                    .isIn("TH_SSF_S33_OLD_AGE@2022-02", "TH_SSF_S33@1991-01"));
         }
     }
 
@@ -322,13 +322,43 @@ class ThaiOldAgeTest {
         }
 
         @Test
-        void aPensionerDyingWithin60MonthsOfTheFirstPaymentLeavesTheMultipleToo() {
-            List<Entitlement> all = retiredWith(180).event(LifeEventType.DEATH, "2023-01-01").asOf("2023-02-01")
+        void aPensionerDyingBefore2022LeavesTenTimesThePensionWhenEverTheCaseIsJudged() {
+            // first payment 2020-08-31: by a death in June 2021, 11 payments; the rule of the day of death applies
+            List<Entitlement> all = retiredWith(180).event(LifeEventType.DEATH, "2021-06-01").asOf("2026-02-01")
                     .entitlements();
 
             assertThat(all).extracting(Entitlement::benefit)
                     .containsExactly(OldAgeBenefits.PENSION, Survivors.SURVIVORS_LUMP_SUM);
             assertThat(all.get(1).amount()).isEqualTo(new BigDecimal("20000.00"));
+            ExplanationStep lumpSum = Worker.stepOf(all.get(1), S33 + ".SURVIVORS.LUMP_SUM");
+            assertThat(lumpSum.ruleSetVersion()).isEqualTo("1999-01");
+            assertThat(lumpSum.inputs()).containsEntry("multiple", "10");
+        }
+
+        @Test
+        void aPensionerDyingWithin60MonthsUnderThe2022RuleLeavesThePensionForEveryMonthRemaining() {
+            // 2020-08 .. 2023-01: 30 payments made, 30 of the 60 remain, 30 x 2,000
+            List<Entitlement> all = retiredWith(180).event(LifeEventType.DEATH, "2023-01-01").asOf("2023-02-01")
+                    .entitlements();
+
+            assertThat(all).extracting(Entitlement::benefit)
+                    .containsExactly(OldAgeBenefits.PENSION, Survivors.SURVIVORS_LUMP_SUM);
+            assertThat(all.get(1).amount()).isEqualTo(new BigDecimal("60000.00"));
+            ExplanationStep lumpSum = Worker.stepOf(all.get(1), S33 + ".SURVIVORS.LUMP_SUM");
+            assertThat(lumpSum.ruleSetVersion()).isEqualTo("2022-02");
+            assertThat(lumpSum.inputs()).containsEntry("monthsRemaining", "30").containsEntry("times", "30");
+            assertThat(all.get(1).claimBy()).isEqualTo(LocalDate.parse("2023-12-31"));
+        }
+
+        @Test
+        void aPensionerDyingNearTheEndOfTheWindowStillLeavesAtLeastTenTimes() {
+            // 2020-08 .. 2025-01: 54 payments made, 6 remain, so the floor of 10 pays
+            List<Entitlement> all = retiredWith(180).event(LifeEventType.DEATH, "2025-01-15").asOf("2025-02-01")
+                    .entitlements();
+
+            assertThat(all.get(1).amount()).isEqualTo(new BigDecimal("20000.00"));
+            assertThat(Worker.stepOf(all.get(1), S33 + ".SURVIVORS.LUMP_SUM").inputs())
+                    .containsEntry("monthsRemaining", "6").containsEntry("times", "10");
         }
 
         @Test

@@ -80,7 +80,10 @@ class EntitlementRuleSetFilesTest {
             assertThat(v.declaredReturnsPercent()).isEmpty();
             assertThat(v.survivorsLumpSumMultiple()).isEqualByComparingTo("10");
             assertThat(v.invalidityPaysLumpSum()).isTrue();
-            assertThat(v.basis().assumption()).contains("survivors");
+            assertThat(v.survivorsPayMonthsRemaining()).isTrue();
+            assertThat(v.claimDeadlineMonths()).isEqualTo(12);
+            assertThat(v.basis().status()).isEqualTo(org.mekongledger.vocabulary.SourceStatus.ASSUMED);
+            assertThat(v.basis().assumption()).contains("date of effect", "not found");
         }
 
         @Test
