@@ -35,6 +35,7 @@ final class EntitlementResponses {
                 .contributionMonths(entitlement.contributionMonths())
                 .basis(entitlement.basis())
                 .payableAbroad(entitlement.payableAbroad())
+                .claimBy(entitlement.claimBy())
                 .explanation(entitlement.explanation().stream().map(step -> new ExplanationStep()
                         .ruleId(step.ruleId())
                         .ruleSetId(step.ruleSetId())

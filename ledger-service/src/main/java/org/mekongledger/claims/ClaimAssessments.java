@@ -62,7 +62,8 @@ class ClaimAssessments {
                 .map(step -> step.ruleSetId() + "@" + step.ruleSetVersion())
                 .distinct().toList();
         return new Assessment(entitlement.eligible(), entitlement.amount(), entitlement.currency().getCurrencyCode(),
-                entitlement.basis(), entitlement.payableFrom(), refusal(entitlement, asOf), steps, versions);
+                entitlement.basis(), entitlement.payableFrom(), refusal(entitlement, asOf), steps, versions,
+                entitlement.claimBy());
     }
 
     /** Why the benefit is not payable on the as-of date, in the desk's words; null when it is. */

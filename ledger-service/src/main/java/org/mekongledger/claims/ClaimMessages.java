@@ -1,5 +1,9 @@
 package org.mekongledger.claims;
 
+import java.util.List;
+
+import java.time.LocalDate;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,6 +61,9 @@ public final class ClaimMessages {
                 .currency(claim.currency())
                 .payee(payee(claim.payee()))
                 .payeeNameMatches(claim.payeeNameMatches())
+                .claimBy(claimBy(claim))
+                .filedLate(filedLate(claim))
+                .warnings(warnings(claim))
                 .filedAssessment(assessment(claim.filedAssessment()))
                 .approvalAssessment(assessment(claim.approvalAssessment()))
                 .filedBy(claim.filedBy())
@@ -111,6 +118,27 @@ public final class ClaimMessages {
                 .rateSource(instruction.rateSource());
     }
 
+    private static final java.time.ZoneId BANGKOK = java.time.ZoneId.of("Asia/Bangkok");
+
+    private static LocalDate claimBy(ClaimView claim) {
+        return claim.filedAssessment() == null ? null : claim.filedAssessment().claimBy();
+    }
+
+    /** Filed on a Bangkok day after the deadline its own assessment stated. */
+    private static boolean filedLate(ClaimView claim) {
+        LocalDate claimBy = claimBy(claim);
+        return claimBy != null && claim.filedAt() != null && claim.filedAt().atZone(BANGKOK).toLocalDate().isAfter(claimBy);
+    }
+
+    private static List<String> warnings(ClaimView claim) {
+        if (!filedLate(claim)) {
+            return List.of();
+        }
+        return List.of("Filed on " + claim.filedAt().atZone(BANGKOK).toLocalDate() + ", after the claim deadline of "
+                + claimBy(claim) + ": the Social Security Office may refuse a late claim; record why it is late before"
+                + " approving.");
+    }
+
     private static ClaimAssessment assessment(Assessment assessment) {
         if (assessment == null) {
             return null;
@@ -121,6 +149,7 @@ public final class ClaimMessages {
                 .currency(assessment.currency())
                 .basis(assessment.basis())
                 .payableFrom(assessment.payableFrom())
+                .claimBy(assessment.claimBy())
                 .refusal(assessment.refusal())
                 .explanation(assessment.explanation().stream().map(step -> new ExplanationStep()
                         .ruleId(step.ruleId())
