@@ -88,11 +88,25 @@ final class ContributionRecord {
     List<VersionSavings> savingsByVersion() {
         java.util.Map<String, VersionSavings> byVersion = new java.util.LinkedHashMap<>();
         boolean anyNamed = false;
-        for (InsuredMonth m : months) {
-            String label = m.contributionVersion() == null ? NOT_RECORDED : m.contributionVersion();
-            anyNamed |= m.contributionVersion() != null;
-            byVersion.merge(label, new VersionSavings(label, 1, m.period(), m.period(), m.employeeOldAge(),
-                    m.employerOldAge()), VersionSavings::and);
+        // versions follow one another in time, so months are summed in runs and merged once per run
+        int start = 0;
+        for (int i = 1; i <= months.length; i++) {
+            if (i < months.length && java.util.Objects.equals(months[i].contributionVersion(),
+                    months[start].contributionVersion())) {
+                continue;
+            }
+            String named = months[start].contributionVersion();
+            anyNamed |= named != null;
+            BigDecimal employee = BigDecimal.ZERO;
+            BigDecimal employer = BigDecimal.ZERO;
+            for (int m = start; m < i; m++) {
+                employee = employee.add(months[m].employeeOldAge());
+                employer = employer.add(months[m].employerOldAge());
+            }
+            String label = named == null ? NOT_RECORDED : named;
+            byVersion.merge(label, new VersionSavings(label, i - start, months[start].period(), months[i - 1].period(),
+                    employee, employer), VersionSavings::and);
+            start = i;
         }
         return anyNamed ? List.copyOf(byVersion.values()) : List.of();
     }
