@@ -24,8 +24,8 @@ import org.mekongledger.vocabulary.ThaiProvinces;
  */
 public class Employer {
 
-    /** The province given at registration holds for every month until a relocation. */
-    private static final YearMonth ALWAYS = YearMonth.of(1, 1);
+    /** The province given at registration holds from the fund's first month until a relocation. */
+    public static final YearMonth FIRST_MONTH = YearMonth.of(1991, 1);
 
     @AggregateIdentifier
     private String employerAccount;
@@ -46,8 +46,9 @@ public class Employer {
     @CommandHandler
     public java.util.SortedMap<YearMonth, String> handle(RelocateEmployer command) {
         requireProvince(command.province(), false);
-        if (command.from() == null) {
-            throw new RequestRefused("from", "the first month in the new province is required");
+        if (command.from() == null || command.from().isBefore(FIRST_MONTH)) {
+            throw new RequestRefused("from", "the first month in the new province is required, " + FIRST_MONTH
+                    + " (the fund's first month) or later");
         }
         if (command.province().equals(provinceIn(command.from()))
                 && provinces.floorKey(command.from()) != null) {
@@ -57,7 +58,7 @@ public class Employer {
         return provinces();
     }
 
-    /** From which month the workplace was in which province; the first key stands for "from the start". */
+    /** From which month the workplace was in which province; the first key is the fund's first month. */
     public java.util.SortedMap<YearMonth, String> provinces() {
         return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(provinces));
     }
@@ -81,7 +82,7 @@ public class Employer {
     @EventSourcingHandler
     void on(EmployerRegistered event) {
         employerAccount = event.employerAccount();
-        provinces.put(ALWAYS, event.province());
+        provinces.put(FIRST_MONTH, event.province());
     }
 
     @EventSourcingHandler

@@ -25,10 +25,13 @@ final class OldAgeLumpSum {
         int scale = rules.currency().getDefaultFractionDigits();
         String months = Integer.toString(record.count());
         BigDecimal employee = record.employeeOldAge().setScale(scale, RoundingMode.HALF_UP);
-        // what each contribution version put aside, so a month under an assumed rate shows in the lump sum
+        // what each contribution version put aside, so a month under an assumed rate shows in the lump
+        // sum; the results add up to the lump sum's base (below the threshold the employee's share alone)
+        boolean employerToo = qualifyingMonths >= rules.lumpSumThresholdMonths();
         for (ContributionRecord.VersionSavings saved : record.savingsByVersion()) {
+            BigDecimal counted = employerToo ? saved.employeeOldAge().add(saved.employerOldAge()) : saved.employeeOldAge();
             ex.add(prefix + "SAVINGS_UNDER_CONTRIBUTION_VERSION", rules.scheme(), saved.version(),
-                    plain(saved.employeeOldAge().add(saved.employerOldAge()).setScale(scale, RoundingMode.HALF_UP)),
+                    plain(counted.setScale(scale, RoundingMode.HALF_UP)),
                     "months", Integer.toString(saved.months()),
                     "firstMonth", saved.first().toString(), "lastMonth", saved.last().toString(),
                     "employeeOldAge", plain(saved.employeeOldAge().setScale(scale, RoundingMode.HALF_UP)),

@@ -45,6 +45,11 @@ class EmployerTest {
                 .when(new org.mekongledger.api.RelocateEmployer("1000000017", "TH-99", java.time.YearMonth.of(2024, 10)))
                 .expectNoEvents()
                 .expectException(org.mekongledger.api.RequestRefused.class);
+        fixture.given(new EmployerRegistered("1000000017", "Somewhere Co.", null))
+                .when(new org.mekongledger.api.RelocateEmployer("1000000017", "TH-50", java.time.YearMonth.of(1990, 12)))
+                .expectNoEvents()
+                .expectException(org.mekongledger.api.RequestRefused.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("1991-01"));
     }
 
     @Test

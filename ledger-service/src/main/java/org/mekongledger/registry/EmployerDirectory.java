@@ -31,8 +31,8 @@ class EmployerDirectory {
         this.jdbc = jdbc;
     }
 
-    /** The key under which the registration's province is kept: it holds from the start. */
-    static final String FROM_THE_START = "0001-01";
+    /** The month from which the registration's province holds: the fund's first. */
+    static final String FROM_THE_START = org.mekongledger.employer.Employer.FIRST_MONTH.toString();
     static final java.time.ZoneId BANGKOK = java.time.ZoneId.of("Asia/Bangkok");
 
     @EventHandler
@@ -81,7 +81,7 @@ class EmployerDirectory {
     static List<EmployerProvince> provinces(java.util.SortedMap<YearMonth, String> byMonth) {
         List<EmployerProvince> provinces = new ArrayList<>();
         byMonth.forEach((from, province) -> provinces.add(province(
-                from.getYear() == 1 ? FROM_THE_START : from.toString(), province)));
+                from.toString(), province)));
         return provinces;
     }
 
