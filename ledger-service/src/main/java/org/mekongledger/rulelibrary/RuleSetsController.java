@@ -57,13 +57,12 @@ class RuleSetsController implements RuleSetsApi {
     public ResponseEntity<RuleSetVersion> addRuleSetVersion(String ruleSetId, RuleSetVersionRequest request,
                                                             String idempotencyKey) {
         String parameters = JSON.valueToTree(request.getParameters()).toString();
-        LegalBasis basis;
-        try {
-            basis = LegalBases.fromRequest(request.getStatus(), request.getSource(), request.getFurtherSources(),
-                    request.getAssumption(), request.getNote());
-        } catch (IllegalArgumentException e) {
-            throw new RequestRefused("assumption", e.getMessage());
+        if (request.getStatus() == org.mekongledger.web.contract.model.SourceStatus.ASSUMED
+                && (request.getAssumption() == null || request.getAssumption().isBlank())) {
+            throw new RequestRefused("assumption", "an ASSUMED version must state its assumption in words");
         }
+        LegalBasis basis = LegalBases.fromRequest(request.getStatus(), request.getSource(), request.getFurtherSources(),
+                request.getAssumption(), request.getNote());
         AddRuleSetVersion amendment = new AddRuleSetVersion(ruleSetId, request.getVersion(), request.getEffectiveFrom(),
                 parameters, basis);
         commands.send(amendment);
