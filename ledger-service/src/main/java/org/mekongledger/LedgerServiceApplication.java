@@ -1,5 +1,7 @@
 package org.mekongledger;
 
+import org.mekongledger.database.FallbackDatabase;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +17,9 @@ public class LedgerServiceApplication {
         // this system never sends data out: no phoning home to AxonIQ
         System.setProperty(AXONIQ_UPDATE_CHECKER_DISABLED, "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        SpringApplication.run(LedgerServiceApplication.class, args);
+        SpringApplication application = new SpringApplication(LedgerServiceApplication.class);
+        // the first minute on a machine with only Java: a database of its own when none is configured
+        application.addListeners(new FallbackDatabase());
+        application.run(args);
     }
 }

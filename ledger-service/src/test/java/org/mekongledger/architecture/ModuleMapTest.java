@@ -53,7 +53,8 @@ class ModuleMapTest {
             // --- the generated REST contract (api-specs): interfaces and models from ledger-api.yaml
             module("web.contract"),                                 // generated: only the edge (controllers) may use it
             // --- ledger-service: infrastructure
-            module(""),                                             // LedgerServiceApplication: the Spring Boot entry point
+            module("", "database"),                                 // LedgerServiceApplication: the Spring Boot entry point
+            module("database"),                                     // the first minute: an embedded PostgreSQL when no database is configured
             module("axon"),                                         // event store, processors, LedgerCommands (retries), clock
             module("web", "api", "axon"),                           // HTTP edge shared by the capabilities: problem+json, limits, idempotency
             module("security", "web"),                              // users, sign-in, login throttle
