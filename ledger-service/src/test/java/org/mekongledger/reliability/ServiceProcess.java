@@ -52,6 +52,22 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts a service on {@code jdbcUrl} and waits until it is ready (or fails the test within 120 s). */
     static ServiceProcess start(String name, String jdbcUrl, TestDatabases.Database database, String... extraArguments) {
+        return start(name, null, List.of(
+                "--spring.datasource.url=" + jdbcUrl,
+                // the service's own role; migrations as the schema's owner, as deployed
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.flyway.user=" + database.ownerUsername(),
+                "--spring.flyway.password=" + database.ownerPassword()), extraArguments);
+    }
+
+    /** Starts a service given no database at all, in a working directory of its own: the first minute. */
+    static ServiceProcess startWithoutDatabase(String name, Path workingDirectory, String... extraArguments) {
+        return start(name, workingDirectory, List.of(), extraArguments);
+    }
+
+    private static ServiceProcess start(String name, Path workingDirectory, List<String> databaseArguments,
+                                        String... extraArguments) {
         Path jar = Path.of(System.getProperty("ledger.service.jar", "target/ledger-service.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (failsafe runs after package)");
@@ -66,12 +82,6 @@ final class ServiceProcess implements AutoCloseable {
                 // the child binds a port of its own choosing and the log says which: a port picked here
                 // could be taken by another process before the child (30 s later) binds it
                 "--server.port=0",
-                "--spring.datasource.url=" + jdbcUrl,
-                // the service's own role; migrations as the schema's owner, as deployed
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.flyway.user=" + database.ownerUsername(),
-                "--spring.flyway.password=" + database.ownerPassword(),
                 "--ledger.security.users[0].name=" + ADMIN,
                 "--ledger.security.users[0].password={noop}" + ADMIN_PW,
                 "--ledger.security.users[0].roles=FUND_ADMIN",
@@ -89,12 +99,16 @@ final class ServiceProcess implements AutoCloseable {
                 "--ledger.security.users[4].password={noop}" + ClaimsWorkload.APPROVER_2 + "-pw",
                 "--ledger.security.users[4].roles=APPROVER",
                 "--logging.level.org.axonframework=WARN"));
+        command.addAll(databaseArguments);
         command.addAll(List.of(extraArguments));
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(String.format("%s-%02d.log", name, STARTED.incrementAndGet()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
+            Process process = builder.start();
             RUNNING.add(process);
             try {
                 int port = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
@@ -133,6 +147,17 @@ final class ServiceProcess implements AutoCloseable {
         RUNNING.remove(process);
         try {
             process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A normal stop (SIGTERM): the service's shutdown hooks run. */
+    void stop() {
+        process.destroy();
+        RUNNING.remove(process);
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
