@@ -53,7 +53,7 @@ public class WorkerQueries {
     }
 
     /** The workers holding the document, of the given nationality only when one is given (an embassy officer's). */
-    List<Worker> byDocument(DocumentKey document, Optional<String> nationality) {
+    public List<Worker> byDocument(DocumentKey document, Optional<String> nationality) {
         if (nationality.isPresent()) {
             return jdbc.sql("""
                             select w.* from document_register d join worker_view w on w.worker_id = d.worker_id

@@ -55,7 +55,10 @@ class EmbassyScopingApiTest extends ApiTestBase {
             Map.entry("GET /api/v1/audit", "closed: AUDITOR and FUND_ADMIN's"),
             Map.entry("GET /api/v1/settlement/payable-claims", "closed: the settlement batch's, payees of every nationality"),
             Map.entry("POST /api/v1/settlement/schedulings", "closed: the settlement batch's"),
-            Map.entry("POST /api/v1/settlement/bank-outcomes", "closed: the settlement batch's")));
+            Map.entry("POST /api/v1/settlement/bank-outcomes", "closed: the settlement batch's"),
+            // the console: each page checks the officer against the worker itself (ConsoleApiTest)
+            Map.entry("GET /console/workers", "look-up filtered by nationality: ConsoleApiTest.anotherEmbassySeesNeitherThePageNorTheSearchResult"),
+            Map.entry("GET /console/workers/{id}", "the worker's nationality checked: ConsoleApiTest.anotherEmbassySeesNeitherThePageNorTheSearchResult")));
     /** The claims endpoints (module claims, built alongside): scoped there, tested there; absent on this branch. */
     private static final Set<String> CLAIMS = Set.of(
             "POST /api/v1/claims", "GET /api/v1/claims", "GET /api/v1/claims/{claimId}",
@@ -77,6 +80,8 @@ class EmbassyScopingApiTest extends ApiTestBase {
             Map.entry("POST /api/v1/employers", "an employer"),
             Map.entry("GET /api/v1/employers/{employerAccount}", "an employer"),
             Map.entry("POST /api/v1/employers/{employerAccount}/relocations", "an employer's province"),
+            Map.entry("GET /console", "a redirect to the look-up"),
+            Map.entry("GET /console/sign-in", "the sign-in form"),
             Map.entry("GET /api/v1/ledger/trial-balance", "totals per ledger account, no worker"),
             Map.entry("GET /api/v1/settlement/runs/{settlementRun}", "a run's totals per currency and account, no worker"),
             Map.entry("PUT /api/v1/fx-rates/{date}/{currency}", "an exchange rate"),

@@ -1,0 +1,133 @@
+package org.mekongledger.console;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.mekongledger.api.DocumentType;
+import org.mekongledger.api.IdentityDocument;
+import org.mekongledger.api.UnknownRecord;
+import org.mekongledger.assessment.WorkerEntitlements;
+import org.mekongledger.audit.AuditTrail;
+import org.mekongledger.entitlement.Entitlement;
+import org.mekongledger.registry.WorkerQueries;
+import org.mekongledger.rulelibrary.RuleLibrary;
+import org.mekongledger.security.Officer;
+import org.mekongledger.vocabulary.LifeEventType;
+import org.mekongledger.web.contract.model.Worker;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * The embassy officer's desk: find a worker by any document, however its number is typed, and see
+ * who they are and what they are owed today and if they leave for good today, step by step. An
+ * embassy officer sees only their nationals, exactly as the API enforces, and every read of a worker
+ * is recorded in the audit trail.
+ */
+@Controller
+class ConsoleController {
+
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    private static final String READ = "console";
+
+    private final WorkerQueries workers;
+    private final WorkerEntitlements entitlements;
+    private final RuleLibrary rules;
+    private final AuditTrail audit;
+
+    ConsoleController(WorkerQueries workers, WorkerEntitlements entitlements, RuleLibrary rules, AuditTrail audit) {
+        this.workers = workers;
+        this.entitlements = entitlements;
+        this.rules = rules;
+        this.audit = audit;
+    }
+
+    @GetMapping("/console/sign-in")
+    String signIn() {
+        return "console/sign-in";
+    }
+
+    @GetMapping("/console")
+    String home() {
+        return "redirect:/console/workers";
+    }
+
+    @GetMapping("/console/workers")
+    String find(@RequestParam Optional<String> documentType, @RequestParam Optional<String> documentNumber,
+                @RequestParam Optional<String> issuingCountry, Model model) {
+        model.addAttribute("documentTypes", DocumentType.values());
+        model.addAttribute("documentType", documentType.orElse("PINK_CARD"));
+        model.addAttribute("documentNumber", documentNumber.orElse(""));
+        model.addAttribute("issuingCountry", issuingCountry.orElse("THA"));
+        if (documentNumber.filter(n -> !n.isBlank()).isPresent()) {
+            Officer officer = Officer.current();
+            List<Worker> found = search(documentType.orElse("PINK_CARD"), documentNumber.get(),
+                    issuingCountry.orElse("THA"), officer);
+            audit.recordReads(officer, found.stream().map(Worker::getWorkerId).toList(), READ);
+            model.addAttribute("found", found);
+            model.addAttribute("searched", true);
+        }
+        return "console/workers";
+    }
+
+    @GetMapping("/console/workers/{id}")
+    String worker(@PathVariable("id") String workerId, Locale locale, Model model) {
+        Officer officer = Officer.current();
+        Worker worker = workers.worker(workerId).filter(w -> officer.sees(w.getNationality()))
+                .orElseThrow(() -> new UnknownRecord("worker", workerId));
+        audit.recordRead(officer, workerId, READ);
+        LocalDate today = LocalDate.now(BANGKOK);
+        model.addAttribute("worker", worker);
+        model.addAttribute("born", ConsoleDates.format(worker.getDateOfBirth(), locale));
+        model.addAttribute("today", ConsoleDates.format(today, locale));
+        model.addAttribute("parts", List.of(
+                new Part("worker.entitlementsToday", view(entitlements.ofWorker(workerId, today, null)
+                        .orElse(List.of()), locale)),
+                new Part("worker.entitlementsLeaving", view(entitlements.ofWorker(workerId, today,
+                        LifeEventType.PERMANENT_DEPARTURE).orElse(List.of()), locale))));
+        return "console/worker";
+    }
+
+    /** A heading and the entitlements under it: today, and if the worker left for good today. */
+    record Part(String titleKey, List<EntitlementView> entitlements) {
+    }
+
+    /** Who is signed in, for the header; null on the sign-in page. */
+    @org.springframework.web.bind.annotation.ModelAttribute("officerName")
+    String officerName() {
+        org.springframework.security.core.Authentication who =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return who == null || !who.isAuthenticated() || who instanceof
+                org.springframework.security.authentication.AnonymousAuthenticationToken ? null : who.getName();
+    }
+
+    /** "Not yours" and "no such worker" are one page, as in the API. */
+    @ExceptionHandler(UnknownRecord.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "console/not-found";
+    }
+
+    private List<Worker> search(String type, String number, String country, Officer officer) {
+        DocumentType documentType;
+        try {
+            documentType = DocumentType.valueOf(type);
+        } catch (IllegalArgumentException unknown) {
+            return List.of();
+        }
+        IdentityDocument wanted = new IdentityDocument(documentType, number, country, null);
+        return workers.byDocument(wanted.key(), officer.limitedTo());
+    }
+
+    private List<EntitlementView> view(List<Entitlement> found, Locale locale) {
+        return found.stream().map(e -> EntitlementView.of(e, locale, rules)).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package org.mekongledger.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.mekongledger.support.ApiTestBase;
+
+/**
+ * The console as a browser meets it: a form sign-in with a CSRF token and a session cookie, a worker
+ * found by a document however its number is typed, the worker's page in the officer's language
+ * (Thai dates in the Buddhist era), and embassy scoping exactly as the API has it.
+ */
+class ConsoleApiTest extends ApiTestBase {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** A browser of its own: cookies kept, redirects shown rather than followed. */
+    private final class Browser {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        Browser signIn(String user, String password) throws Exception {
+            HttpResponse<String> signedIn = post("/console/sign-in", Map.of("username", user, "password", password,
+                    "_csrf", csrf(get("/console/sign-in").body())));
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/console/workers");
+            return this;
+        }
+    }
+
+    @Test
+    void anEmbassyOfficerSignsInFindsANationalByPassportAndReadsTheirPageInThai() throws Exception {
+        String number = uniqueNumber("MC");
+        Map<String, Object> thida = worker("MMR", "PASSPORT", number);
+        String workerId = admin("/api/v1/workers", thida).json().path("workerId").asString();
+        String employer = registerEmployer();
+        assertThat(file(employer, "2025-06", workerId, "12000.00").status()).isEqualTo(201);
+        eventually("/api/v1/workers/" + workerId + "/ledger", r -> r.json().path("schemes").size() > 0);
+
+        Browser mmr = new Browser().signIn("embassy-mmr", "embassy-mmr-pw");
+        // typed with spaces and in lower case, as at a crowded desk
+        HttpResponse<String> found = mmr.get("/console/workers?documentType=PASSPORT&documentNumber="
+                + URLEncoder.encode(" " + number.toLowerCase() + " ", StandardCharsets.UTF_8) + "&issuingCountry=MMR");
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("/console/workers/" + workerId).contains("Thida");
+
+        HttpResponse<String> page = mmr.get("/console/workers/" + workerId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("July 14, 1991").contains("Old-age lump sum").contains("Claim by")
+                .contains("reported by a secondary source").contains("<html lang=\"en\"");
+
+        HttpResponse<String> thai = mmr.get("/console/workers/" + workerId + "?lang=th");
+        assertThat(thai.body()).contains("<html lang=\"th\"").contains("14 กรกฎาคม 2534").contains("บำเหน็จชราภาพ");
+        // the choice is remembered
+        assertThat(mmr.get("/console/workers/" + workerId).body()).contains("บำเหน็จชราภาพ");
+        assertThat(mmr.get("/console/workers/" + workerId + "?lang=my").body()).contains("<html lang=\"my\"");
+
+        // the read is in the audit trail, as an API read would be
+        assertThat(auditEntries("/api/v1/audit?workerId=" + workerId)).anySatisfy(entry -> {
+            assertThat(entry.path("actor").asString()).isEqualTo("embassy-mmr");
+            assertThat(entry.toString()).contains("PersonalDataRead");
+        });
+    }
+
+    @Test
+    void anotherEmbassySeesNeitherThePageNorTheSearchResult() throws Exception {
+        String number = uniqueNumber("MC");
+        String workerId = admin("/api/v1/workers", worker("MMR", "PASSPORT", number)).json().path("workerId").asString();
+
+        Browser khm = new Browser().signIn(EMBASSY, EMBASSY_PW);
+        HttpResponse<String> page = khm.get("/console/workers/" + workerId);
+        HttpResponse<String> unknown = khm.get("/console/workers/" + randomId());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(page.body()).isEqualTo(unknown.body());
+        assertThat(khm.get("/console/workers?documentType=PASSPORT&documentNumber=" + number + "&issuingCountry=MMR")
+                .body()).doesNotContain(workerId).contains("No worker you may see holds this document.");
+    }
+
+    @Test
+    void theConsoleIsClosedWithoutASignInAndAFormWithoutItsTokenIsRefused() throws Exception {
+        Browser stranger = new Browser();
+        HttpResponse<String> closed = stranger.get("/console/workers");
+        assertThat(closed.statusCode()).isEqualTo(302);
+        assertThat(closed.headers().firstValue("Location").orElse("")).endsWith("/console/sign-in");
+        assertThat(stranger.get("/console/assets/console.css").statusCode()).isEqualTo(200);
+        // no CSRF token: refused, and no session is signed in
+        HttpResponse<String> forged = stranger.post("/console/sign-in", Map.of("username", ADMIN, "password", ADMIN_PW));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(stranger.get("/console/workers").statusCode()).isEqualTo(302);
+        // a wrong password goes back to the form, saying so
+        HttpResponse<String> wrong = stranger.post("/console/sign-in", Map.of("username", ADMIN, "password", "nope",
+                "_csrf", csrf(stranger.get("/console/sign-in").body())));
+        assertThat(wrong.headers().firstValue("Location").orElse("")).contains("/console/sign-in?failed");
+        // the page that says so carries the strict content policy: every asset from the service itself
+        HttpResponse<String> form = stranger.get("/console/sign-in?failed");
+        assertThat(form.body()).contains("Wrong user name or password.").contains("<label for=\"username\"");
+        assertThat(form.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+    }
+
+    private static String csrf(String html) {
+        Matcher token = CSRF.matcher(html);
+        assertThat(token.find()).as("a CSRF token in the form").isTrue();
+        return token.group(1);
+    }
+}
