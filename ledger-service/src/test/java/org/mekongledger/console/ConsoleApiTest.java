@@ -109,6 +109,9 @@ class ConsoleApiTest extends ApiTestBase {
         assertThat(closed.statusCode()).isEqualTo(302);
         assertThat(closed.headers().firstValue("Location").orElse("")).endsWith("/console/sign-in");
         assertThat(stranger.get("/console/assets/console.css").statusCode()).isEqualTo(200);
+        // the fonts for Thai, Burmese, Khmer and Lao come from the service too, not from the officer's machine
+        assertThat(stranger.get("/console/assets/fonts/fonts.css").body()).contains("Noto Sans Myanmar");
+        assertThat(stranger.get("/console/assets/fonts/noto-sans-khmer-khmer-400-normal.woff2").statusCode()).isEqualTo(200);
         // no CSRF token: refused, and no session is signed in
         HttpResponse<String> forged = stranger.post("/console/sign-in", Map.of("username", ADMIN, "password", ADMIN_PW));
         assertThat(forged.statusCode()).isEqualTo(403);
