@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mekongledger.support.ApiTestBase;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -56,6 +57,7 @@ class ConsoleBrowserTest extends ApiTestBase {
             String base = "http://localhost:" + port;
             browser.get(base + "/console/sign-in?lang=" + lang);
             shot(browser, lang, "1-sign-in");
+            assertAccessible(browser, "sign-in");
             browser.findElement(By.id("username")).sendKeys("embassy-mmr");
             browser.findElement(By.id("password")).sendKeys("embassy-mmr-pw");
             browser.findElement(By.cssSelector("main button[type=submit]")).click();
@@ -67,10 +69,12 @@ class ConsoleBrowserTest extends ApiTestBase {
             browser.findElement(By.id("documentNumber")).sendKeys(pinkCard.replace("-", ""));
             browser.findElement(By.cssSelector("form.search button")).click();
             shot(browser, lang, "2-found");
+            assertAccessible(browser, "look-up");
             browser.findElement(By.cssSelector("a[href='/console/workers/" + workerId + "']")).click();
 
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(workerId));
             shot(browser, lang, "3-entitlements");
+            assertAccessible(browser, "worker");
             assertThat(browser.findElement(By.tagName("main")).getText()).contains(lumpSum).contains(pinkCard);
             if (lang.equals("th")) {
                 assertThat(browser.findElement(By.tagName("main")).getText()).contains("2534");
@@ -78,6 +82,28 @@ class ConsoleBrowserTest extends ApiTestBase {
         } finally {
             browser.quit();
         }
+    }
+
+    /** axe-core's WCAG 2 A and AA rules on the page as rendered: no serious or critical violation. */
+    private static void assertAccessible(WebDriver browser, String page) throws Exception {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined'"))) {
+            try (java.io.InputStream axe = ConsoleBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+                js.executeScript(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + "; return true;");
+            }
+        }
+        Object found = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+                   .then(r => done({passed: r.passes.length,
+                                    serious: r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                                     .map(v => v.id + ' (' + v.impact + ', ' + v.nodes.length + ')')}))
+                   .catch(e => done({passed: 0, serious: ['axe failed: ' + e]}));""");
+        Map<?, ?> result = (Map<?, ?>) found;
+        // the rules did run: labels, contrast, language and the like passed
+        assertThat(((Number) result.get("passed")).intValue()).as("axe rules passed on the %s page", page).isGreaterThan(5);
+        assertThat((java.util.List<?>) result.get("serious")).as("serious or critical WCAG violations on the %s page", page)
+                .isEmpty();
     }
 
     private static WebDriver chromium() {
