@@ -50,8 +50,7 @@ public class Employer {
             throw new RequestRefused("from", "the first month in the new province is required, " + FIRST_MONTH
                     + " (the fund's first month) or later");
         }
-        if (command.province().equals(provinceIn(command.from()))
-                && provinces.floorKey(command.from()) != null) {
+        if (command.province().equals(provinceIn(command.from()))) {
             return provinces(); // already there from that month: a repeated request changes nothing
         }
         apply(new EmployerRelocated(employerAccount, command.province(), command.from()));
