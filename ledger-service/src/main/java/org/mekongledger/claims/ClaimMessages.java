@@ -118,8 +118,6 @@ public final class ClaimMessages {
                 .rateSource(instruction.rateSource());
     }
 
-    private static final java.time.ZoneId BANGKOK = java.time.ZoneId.of("Asia/Bangkok");
-
     private static LocalDate claimBy(ClaimView claim) {
         return claim.filedAssessment() == null ? null : claim.filedAssessment().claimBy();
     }
@@ -127,14 +125,14 @@ public final class ClaimMessages {
     /** Filed on a Bangkok day after the deadline its own assessment stated. */
     private static boolean filedLate(ClaimView claim) {
         LocalDate claimBy = claimBy(claim);
-        return claimBy != null && claim.filedAt() != null && claim.filedAt().atZone(BANGKOK).toLocalDate().isAfter(claimBy);
+        return claimBy != null && claim.filedAt() != null && claim.filedAt().atZone(ClaimProjection.FUND_DAY).toLocalDate().isAfter(claimBy);
     }
 
     private static List<String> warnings(ClaimView claim) {
         if (!filedLate(claim)) {
             return List.of();
         }
-        return List.of("Filed on " + claim.filedAt().atZone(BANGKOK).toLocalDate() + ", after the claim deadline of "
+        return List.of("Filed on " + claim.filedAt().atZone(ClaimProjection.FUND_DAY).toLocalDate() + ", after the claim deadline of "
                 + claimBy(claim) + ": the Social Security Office may refuse a late claim; record why it is late before"
                 + " approving.");
     }

@@ -1,7 +1,6 @@
 package org.mekongledger.console;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,19 +34,22 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Controller
 class ConsoleController {
 
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     private static final String READ = "console";
 
     private final WorkerQueries workers;
     private final WorkerEntitlements entitlements;
     private final RuleLibrary rules;
     private final AuditTrail audit;
+    /** The fund's clock, in its time zone: "today" is a Bangkok day. */
+    private final java.time.Clock clock;
 
-    ConsoleController(WorkerQueries workers, WorkerEntitlements entitlements, RuleLibrary rules, AuditTrail audit) {
+    ConsoleController(WorkerQueries workers, WorkerEntitlements entitlements, RuleLibrary rules, AuditTrail audit,
+                      java.time.Clock clock) {
         this.workers = workers;
         this.entitlements = entitlements;
         this.rules = rules;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/console/sign-in")
@@ -84,7 +86,7 @@ class ConsoleController {
         Worker worker = workers.worker(workerId).filter(w -> officer.sees(w.getNationality()))
                 .orElseThrow(() -> new UnknownRecord("worker", workerId));
         audit.recordRead(officer, workerId, READ);
-        LocalDate today = LocalDate.now(BANGKOK);
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("worker", worker);
         model.addAttribute("born", ConsoleDates.format(worker.getDateOfBirth(), locale));
         model.addAttribute("today", ConsoleDates.format(today, locale));

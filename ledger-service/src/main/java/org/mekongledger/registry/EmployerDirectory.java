@@ -26,14 +26,16 @@ import org.springframework.stereotype.Component;
 class EmployerDirectory {
 
     private final JdbcClient jdbc;
+    /** The fund's clock: the province "today" is this month's in the fund's time zone. */
+    private final java.time.Clock clock;
 
-    EmployerDirectory(JdbcClient jdbc) {
+    EmployerDirectory(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The month from which the registration's province holds: the fund's first. */
     static final String FROM_THE_START = org.mekongledger.employer.Employer.FIRST_MONTH.toString();
-    static final java.time.ZoneId BANGKOK = java.time.ZoneId.of("Asia/Bangkok");
 
     @EventHandler
     void on(EmployerRegistered event, @org.axonframework.eventhandling.Timestamp Instant at) {
@@ -71,11 +73,16 @@ class EmployerDirectory {
                             select from_period, province from employer_province where employer_account = ?
                             order by from_period""").param(account)
                     .query((row, n) -> province(row.getString("from_period"), row.getString("province"))).list();
-            String thisMonth = YearMonth.now(BANGKOK).toString();
-            found.provinces(provinces).province(provinces.stream().filter(p -> p.getFrom().compareTo(thisMonth) <= 0)
-                    .reduce((a, b) -> b).map(EmployerProvince::getProvince).orElse(null));
+            found.provinces(provinces).province(provinceToday(provinces));
         });
         return employer;
+    }
+
+    /** The province in force this month, from provinces listed by their first month in order. */
+    String provinceToday(List<EmployerProvince> provinces) {
+        String thisMonth = YearMonth.now(clock).toString();
+        return provinces.stream().filter(p -> p.getFrom().compareTo(thisMonth) <= 0)
+                .reduce((a, b) -> b).map(EmployerProvince::getProvince).orElse(null);
     }
 
     static List<EmployerProvince> provinces(java.util.SortedMap<YearMonth, String> byMonth) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SortedMap;
 
 import org.mekongledger.api.RelocateEmployer;
+import org.mekongledger.web.contract.model.EmployerProvince;
 import org.mekongledger.web.contract.model.EmployerRelocation;
 
 import java.net.URI;
@@ -48,8 +49,8 @@ class EmployersController implements EmployersApi {
                 request.getProvince(), YearMonth.parse(request.getFrom())));
         // the directory may not have caught up with the move yet: answer the provinces from the employer itself
         Employer employer = directory.employer(employerAccount).orElseGet(() -> new Employer().employerAccount(employerAccount));
-        return ResponseEntity.ok(employer.provinces(EmployerDirectory.provinces(provinces))
-                .province(provinces.get(provinces.headMap(YearMonth.now(EmployerDirectory.BANGKOK).plusMonths(1)).lastKey())));
+        List<EmployerProvince> byMonth = EmployerDirectory.provinces(provinces);
+        return ResponseEntity.ok(employer.provinces(byMonth).province(directory.provinceToday(byMonth)));
     }
 
     @Override
