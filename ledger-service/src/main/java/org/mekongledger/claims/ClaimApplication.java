@@ -6,6 +6,6 @@ import org.mekongledger.api.ClaimGround;
 import org.mekongledger.api.Payee;
 
 /** What the claims desk (or an embassy officer) files for a worker: never an amount. */
-record ClaimApplication(String workerId, String scheme, String benefit, LocalDate asOf, ClaimGround ground,
+public record ClaimApplication(String workerId, String scheme, String benefit, LocalDate asOf, ClaimGround ground,
                         Payee payee) {
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * decides whether the step is allowed now (state, maker-checker, the amount).
  */
 @Service
-class ClaimDecisions {
+public class ClaimDecisions {
 
     private final LedgerCommands commands;
     private final VisibleClaims claims;
@@ -33,11 +33,11 @@ class ClaimDecisions {
      *
      * @param newPayee null to pay the payee on record; another only when a failed claim is approved again
      */
-    ClaimView approve(String claimId, Payee newPayee) {
+    public ClaimView approve(String claimId, Payee newPayee) {
         return decide(claimId, claim -> new ApproveClaim(claim.workerId(), claimId, assessments.reassessed(claim), newPayee));
     }
 
-    ClaimView reject(String claimId, String reason) {
+    public ClaimView reject(String claimId, String reason) {
         return decide(claimId, claim -> new RejectClaim(claim.workerId(), claimId, reason));
     }
 

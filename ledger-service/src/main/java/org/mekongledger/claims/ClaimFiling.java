@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * records it with the assessment.
  */
 @Service
-class ClaimFiling {
+public class ClaimFiling {
 
     private final LedgerCommands commands;
     private final EmbassyScope scope;
@@ -43,7 +43,7 @@ class ClaimFiling {
      * @throws RequestRefused naming the field at fault: dates, the ground, a benefit the engine does
      *                        not name for the worker or one not paid once
      */
-    String file(ClaimApplication application) {
+    public String file(ClaimApplication application) {
         refuseImplausible(application);
         Officer officer = Officer.current();
         // another nationality's worker answers as an unknown one; an unknown worker is found out by the assessment

@@ -123,7 +123,8 @@ public final class ClaimMessages {
     }
 
     /** Filed on a Bangkok day after the deadline its own assessment stated. */
-    private static boolean filedLate(ClaimView claim) {
+    /** Filed after the deadline its filed assessment gave: taken, but the approver is warned. */
+    public static boolean filedLate(ClaimView claim) {
         LocalDate claimBy = claimBy(claim);
         return claimBy != null && claim.filedAt() != null && claim.filedAt().atZone(ClaimProjection.FUND_DAY).toLocalDate().isAfter(claimBy);
     }

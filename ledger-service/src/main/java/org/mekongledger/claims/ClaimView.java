@@ -18,14 +18,14 @@ import org.mekongledger.api.PaymentInstruction;
  * @param amount             the filed assessment's until approved, then the approval's
  * @param approvalAssessment null until approved
  */
-record ClaimView(String claimId, String workerId, String workerName, String nationality, String scheme,
+public record ClaimView(String claimId, String workerId, String workerName, String nationality, String scheme,
                  String benefit, LocalDate asOf, ClaimGround ground, ClaimStatus status, BigDecimal amount,
                  String currency, Payee payee, boolean payeeNameMatches, Assessment filedAssessment,
                  Assessment approvalAssessment, String filedBy, Instant filedAt, String decidedBy, Instant decidedAt,
                  String reason, String settlementRun, String bankReference, String failureCode,
                  PaymentInstruction instruction, int instructions, String statusReport, List<Step> history) {
 
-    ClaimView {
+    public ClaimView {
         history = List.copyOf(history);
     }
 
@@ -36,12 +36,12 @@ record ClaimView(String claimId, String workerId, String workerName, String nati
     }
 
     /** One step of the claim's life: who took it, when, and why if a reason was given. */
-    record Step(ClaimStatus status, String actor, Instant at, String reason) {
+    public record Step(ClaimStatus status, String actor, Instant at, String reason) {
     }
 
     /** One page of claims, newest first, and how many match in all. */
-    record Page(List<ClaimView> claims, long total) {
-        Page {
+    public record Page(List<ClaimView> claims, long total) {
+        public Page {
             claims = List.copyOf(claims);
         }
     }

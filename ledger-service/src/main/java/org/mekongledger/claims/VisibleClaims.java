@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * and any other claim answers exactly as an unknown one does (404), so nothing about it leaks.
  */
 @Component
-class VisibleClaims {
+public class VisibleClaims {
 
     private static final String CLAIMS = "/api/v1/claims";
 
@@ -24,14 +24,14 @@ class VisibleClaims {
     }
 
     /** A claim read for its own sake: an embassy officer's read of a national's claim goes on the audit trail. */
-    ClaimView read(String claimId) {
+    public ClaimView read(String claimId) {
         ClaimView claim = claim(claimId);
         audit.recordRead(Officer.current(), claim.workerId(), CLAIMS + "/" + claimId);
         return claim;
     }
 
     /** A page of claims read: one audit entry per worker on it, for an embassy officer. */
-    ClaimView.Page read(ClaimStatus status, String workerId, String nationality, int page, int size) {
+    public ClaimView.Page read(ClaimStatus status, String workerId, String nationality, int page, int size) {
         ClaimView.Page found = page(status, workerId, nationality, page, size);
         audit.recordReads(Officer.current(), found.claims().stream().map(ClaimView::workerId).distinct().toList(), CLAIMS);
         return found;

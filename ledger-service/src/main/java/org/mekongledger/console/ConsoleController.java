@@ -10,20 +10,19 @@ import org.mekongledger.api.IdentityDocument;
 import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.assessment.WorkerEntitlements;
 import org.mekongledger.audit.AuditTrail;
+import org.mekongledger.claims.VisibleClaims;
+import org.mekongledger.security.LedgerUsers.Role;
 import org.mekongledger.entitlement.Entitlement;
 import org.mekongledger.registry.WorkerQueries;
 import org.mekongledger.rulelibrary.RuleLibrary;
 import org.mekongledger.security.Officer;
 import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.web.contract.model.Worker;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * The embassy officer's desk: find a worker by any document, however its number is typed, and see
@@ -35,6 +34,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class ConsoleController {
 
     private static final String READ = "console";
+    private static final int CLAIMS_SHOWN = 20;
 
     private final WorkerQueries workers;
     private final WorkerEntitlements entitlements;
@@ -42,9 +42,13 @@ class ConsoleController {
     private final AuditTrail audit;
     /** The fund's clock, in its time zone: "today" is a Bangkok day. */
     private final java.time.Clock clock;
+    private final PlainSteps words;
+    private final VisibleClaims claims;
 
     ConsoleController(WorkerQueries workers, WorkerEntitlements entitlements, RuleLibrary rules, AuditTrail audit,
-                      java.time.Clock clock) {
+                      java.time.Clock clock, PlainSteps words, VisibleClaims claims) {
+        this.words = words;
+        this.claims = claims;
         this.workers = workers;
         this.entitlements = entitlements;
         this.rules = rules;
@@ -91,31 +95,19 @@ class ConsoleController {
         model.addAttribute("born", ConsoleDates.format(worker.getDateOfBirth(), locale));
         model.addAttribute("today", ConsoleDates.format(today, locale));
         model.addAttribute("parts", List.of(
-                new Part("worker.entitlementsToday", view(entitlements.ofWorker(workerId, today, null)
+                new Part("worker.entitlementsToday", false, view(entitlements.ofWorker(workerId, today, null)
                         .orElse(List.of()), locale)),
-                new Part("worker.entitlementsLeaving", view(entitlements.ofWorker(workerId, today,
+                new Part("worker.entitlementsLeaving", true, view(entitlements.ofWorker(workerId, today,
                         LifeEventType.PERMANENT_DEPARTURE).orElse(List.of()), locale))));
+        model.addAttribute("claims", claims.read(null, workerId, null, 0, CLAIMS_SHOWN).claims().stream()
+                .map(c -> ClaimDesk.ClaimLine.of(c, locale, clock.getZone())).toList());
+        model.addAttribute("mayFile", officer.roles().contains(Role.EMBASSY_OFFICER)
+                || officer.roles().contains(Role.CLAIMS_OFFICER));
         return "console/worker";
     }
 
-    /** A heading and the entitlements under it: today, and if the worker left for good today. */
-    record Part(String titleKey, List<EntitlementView> entitlements) {
-    }
-
-    /** Who is signed in, for the header; null on the sign-in page. */
-    @org.springframework.web.bind.annotation.ModelAttribute("officerName")
-    String officerName() {
-        org.springframework.security.core.Authentication who =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return who == null || !who.isAuthenticated() || who instanceof
-                org.springframework.security.authentication.AnonymousAuthenticationToken ? null : who.getName();
-    }
-
-    /** "Not yours" and "no such worker" are one page, as in the API. */
-    @ExceptionHandler(UnknownRecord.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "console/not-found";
+    /** A heading and the entitlements under it: today, and if the worker left for good today (a claim then rests on the departure). */
+    record Part(String titleKey, boolean leaving, List<EntitlementView> entitlements) {
     }
 
     private List<Worker> search(String type, String number, String country, Officer officer) {
@@ -130,6 +122,6 @@ class ConsoleController {
     }
 
     private List<EntitlementView> view(List<Entitlement> found, Locale locale) {
-        return found.stream().map(e -> EntitlementView.of(e, locale, rules)).toList();
+        return found.stream().map(e -> EntitlementView.of(e, locale, rules, words)).toList();
     }
 }

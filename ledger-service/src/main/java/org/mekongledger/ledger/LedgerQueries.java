@@ -70,6 +70,11 @@ public class LedgerQueries {
         public List<ChartOfAccounts.Posting> postings() {
             return line.postings(kind, scheme);
         }
+
+        /** The entry's kind as the ledger page names it, e.g. CONTRIBUTION or FEE. */
+        public String journalKind() {
+            return line.journalKind(kind);
+        }
     }
 
     public record AccountTotal(String account, BigDecimal debit, BigDecimal credit) {

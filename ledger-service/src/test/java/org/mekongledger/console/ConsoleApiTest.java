@@ -2,17 +2,10 @@ package org.mekongledger.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.mekongledger.support.ApiTestBase;
@@ -24,35 +17,6 @@ import org.mekongledger.support.ApiTestBase;
  */
 class ConsoleApiTest extends ApiTestBase {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    /** A browser of its own: cookies kept, redirects shown rather than followed. */
-    private final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> e.getKey() + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        Browser signIn(String user, String password) throws Exception {
-            HttpResponse<String> signedIn = post("/console/sign-in", Map.of("username", user, "password", password,
-                    "_csrf", csrf(get("/console/sign-in").body())));
-            assertThat(signedIn.statusCode()).isEqualTo(302);
-            assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/console/workers");
-            return this;
-        }
-    }
-
     @Test
     void anEmbassyOfficerSignsInFindsANationalByPassportAndReadsTheirPageInThai() throws Exception {
         String number = uniqueNumber("MC");
@@ -62,7 +26,7 @@ class ConsoleApiTest extends ApiTestBase {
         assertThat(file(employer, "2025-06", workerId, "12000.00").status()).isEqualTo(201);
         eventually("/api/v1/workers/" + workerId + "/ledger", r -> r.json().path("schemes").size() > 0);
 
-        Browser mmr = new Browser().signIn("embassy-mmr", "embassy-mmr-pw");
+        ConsoleSession mmr = new ConsoleSession(port).signIn("embassy-mmr", "embassy-mmr-pw");
         // typed with spaces and in lower case, as at a crowded desk
         HttpResponse<String> found = mmr.get("/console/workers?documentType=PASSPORT&documentNumber="
                 + URLEncoder.encode(" " + number.toLowerCase() + " ", StandardCharsets.UTF_8) + "&issuingCountry=MMR");
@@ -92,7 +56,7 @@ class ConsoleApiTest extends ApiTestBase {
         String number = uniqueNumber("MC");
         String workerId = admin("/api/v1/workers", worker("MMR", "PASSPORT", number)).json().path("workerId").asString();
 
-        Browser khm = new Browser().signIn(EMBASSY, EMBASSY_PW);
+        ConsoleSession khm = new ConsoleSession(port).signIn(EMBASSY, EMBASSY_PW);
         HttpResponse<String> page = khm.get("/console/workers/" + workerId);
         HttpResponse<String> unknown = khm.get("/console/workers/" + randomId());
         assertThat(page.statusCode()).isEqualTo(404);
@@ -104,7 +68,7 @@ class ConsoleApiTest extends ApiTestBase {
 
     @Test
     void theConsoleIsClosedWithoutASignInAndAFormWithoutItsTokenIsRefused() throws Exception {
-        Browser stranger = new Browser();
+        ConsoleSession stranger = new ConsoleSession(port);
         HttpResponse<String> closed = stranger.get("/console/workers");
         assertThat(closed.statusCode()).isEqualTo(302);
         assertThat(closed.headers().firstValue("Location").orElse("")).endsWith("/console/sign-in");
@@ -118,17 +82,11 @@ class ConsoleApiTest extends ApiTestBase {
         assertThat(stranger.get("/console/workers").statusCode()).isEqualTo(302);
         // a wrong password goes back to the form, saying so
         HttpResponse<String> wrong = stranger.post("/console/sign-in", Map.of("username", ADMIN, "password", "nope",
-                "_csrf", csrf(stranger.get("/console/sign-in").body())));
+                "_csrf", ConsoleSession.csrf(stranger.get("/console/sign-in").body())));
         assertThat(wrong.headers().firstValue("Location").orElse("")).contains("/console/sign-in?failed");
         // the page that says so carries the strict content policy: every asset from the service itself
         HttpResponse<String> form = stranger.get("/console/sign-in?failed");
         assertThat(form.body()).contains("Wrong user name or password.").contains("<label for=\"username\"");
         assertThat(form.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
-    }
-
-    private static String csrf(String html) {
-        Matcher token = CSRF.matcher(html);
-        assertThat(token.find()).as("a CSRF token in the form").isTrue();
-        return token.group(1);
     }
 }

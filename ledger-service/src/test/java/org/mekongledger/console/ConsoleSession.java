@@ -1,0 +1,64 @@
+package org.mekongledger.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The console as a browser meets it, without one: cookies kept, redirects shown rather than followed, forms with their CSRF token. */
+final class ConsoleSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final int port;
+
+    ConsoleSession(int port) {
+        this.port = port;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form the way the page at {@code page} would: with that page's CSRF token. */
+    HttpResponse<String> submit(String page, String action, Map<String, String> form) throws Exception {
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        withToken.put("_csrf", csrf(get(page).body()));
+        return post(action, withToken);
+    }
+
+    ConsoleSession signIn(String user, String password) throws Exception {
+        HttpResponse<String> signedIn = post("/console/sign-in", Map.of("username", user, "password", password,
+                "_csrf", csrf(get("/console/sign-in").body())));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/console/workers");
+        return this;
+    }
+
+    static String csrf(String html) {
+        Matcher token = CSRF.matcher(html);
+        assertThat(token.find()).as("a CSRF token in the form").isTrue();
+        return token.group(1);
+    }
+}
