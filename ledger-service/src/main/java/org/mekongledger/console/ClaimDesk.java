@@ -70,10 +70,11 @@ class ClaimDesk {
 
     @GetMapping("/console/workers/{id}/claims/new")
     String form(@PathVariable("id") String workerId, @RequestParam String scheme, @RequestParam String benefit,
-                @RequestParam(defaultValue = "false") boolean leaving, Model model) {
+                @RequestParam Optional<String> departure, Model model) {
         Worker worker = visibleWorker(workerId);
-        ClaimForm form = ClaimForm.blank(scheme, benefit, leaving ? LocalDate.now(clock) : null,
-                leaving ? worker.getNationality() : null, worker);
+        // the departure the page worked the entitlement out for; the form shows it and the officer may correct it
+        LocalDate departed = departure.flatMap(ClaimDesk::day).orElse(null);
+        ClaimForm form = ClaimForm.blank(scheme, benefit, departed, departed == null ? null : worker.getNationality(), worker);
         return show(model, worker, form, List.of());
     }
 
@@ -143,6 +144,14 @@ class ClaimDesk {
         model.addAttribute("claims", page.claims().stream().map(c -> ClaimLine.of(c, locale, clock.getZone())).toList());
         model.addAttribute("total", page.total());
         return "console/claims";
+    }
+
+    private static Optional<LocalDate> day(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (java.time.format.DateTimeParseException notADay) {
+            return Optional.empty();
+        }
     }
 
     /** The maker-checker and state refusals come back as the account's words, shown on the claim's page. */

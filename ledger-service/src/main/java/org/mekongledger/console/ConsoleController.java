@@ -85,7 +85,8 @@ class ConsoleController {
     }
 
     @GetMapping("/console/workers/{id}")
-    String worker(@PathVariable("id") String workerId, Locale locale, Model model) {
+    String worker(@PathVariable("id") String workerId, @RequestParam Optional<String> leavingOn, Locale locale,
+                  Model model) {
         Officer officer = Officer.current();
         Worker worker = workers.worker(workerId).filter(w -> officer.sees(w.getNationality()))
                 .orElseThrow(() -> new UnknownRecord("worker", workerId));
@@ -93,12 +94,16 @@ class ConsoleController {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("worker", worker);
         model.addAttribute("born", ConsoleDates.format(worker.getDateOfBirth(), locale));
-        model.addAttribute("today", ConsoleDates.format(today, locale));
+        LocalDate leaving = departure(leavingOn.orElse(""), today, model);
+        model.addAttribute("leavingOn", leaving);
+        // a departure still to come can be worked out, not claimed: a claim rests on what has happened
         model.addAttribute("parts", List.of(
-                new Part("worker.entitlementsToday", false, view(entitlements.ofWorker(workerId, today, null)
-                        .orElse(List.of()), locale)),
-                new Part("worker.entitlementsLeaving", true, view(entitlements.ofWorker(workerId, today,
-                        LifeEventType.PERMANENT_DEPARTURE).orElse(List.of()), locale))));
+                new Part("worker.entitlementsToday", ConsoleDates.format(today, locale), null,
+                        view(entitlements.ofWorker(workerId, today, null).orElse(List.of()), locale)),
+                new Part("worker.entitlementsLeaving", ConsoleDates.format(leaving, locale),
+                        leaving.isAfter(today) ? null : leaving,
+                        view(entitlements.ofWorker(workerId, leaving, LifeEventType.PERMANENT_DEPARTURE)
+                                .orElse(List.of()), locale))));
         model.addAttribute("claims", claims.read(null, workerId, null, 0, CLAIMS_SHOWN).claims().stream()
                 .map(c -> ClaimDesk.ClaimLine.of(c, locale, clock.getZone())).toList());
         model.addAttribute("mayFile", officer.roles().contains(Role.EMBASSY_OFFICER)
@@ -106,8 +111,33 @@ class ConsoleController {
         return "console/worker";
     }
 
-    /** A heading and the entitlements under it: today, and if the worker left for good today (a claim then rests on the departure). */
-    record Part(String titleKey, boolean leaving, List<EntitlementView> entitlements) {
+    /**
+     * A heading and the entitlements under it: today, and if the worker left for good on a day (today
+     * unless the officer asks about another).
+     *
+     * @param departure the departure a claim filed from here rests on; null when none may be filed (no
+     *                  departure, or one still to come)
+     */
+    record Part(String titleKey, String on, java.time.LocalDate departure, List<EntitlementView> entitlements) {
+    }
+
+    /** The day the officer asks about, or today; a day that is not one, or out of range, is said and today is used. */
+    private static LocalDate departure(String asked, LocalDate today, Model model) {
+        if (asked.isBlank()) {
+            return today;
+        }
+        List<org.mekongledger.api.Violation> wrong = new java.util.ArrayList<>();
+        try {
+            LocalDate day = LocalDate.parse(asked.strip());
+            org.mekongledger.web.PlausibleDates.inSimulation("leavingOn", day, wrong);
+            if (wrong.isEmpty()) {
+                return day;
+            }
+        } catch (java.time.format.DateTimeParseException notADate) {
+            // said below
+        }
+        model.addAttribute("leavingOnRefused", asked);
+        return today;
     }
 
     private List<Worker> search(String type, String number, String country, Officer officer) {

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ConsoleClaimsTest extends ApiTestBase {
 
-    private static final Pattern FILE_LINK = Pattern.compile("class=\"file-claim\" href=\"([^\"]+leaving=true)\"");
+    private static final Pattern FILE_LINK = Pattern.compile("class=\"file-claim\" href=\"([^\"]+departure=[0-9-]+)\"");
     private static final Pattern INPUT_ID = Pattern.compile("<input[^>]*\\sid=\"([^\"]+)\"");
     private static final Pattern PLAIN_CELL = Pattern.compile("<td class=\"plain\">([^<]*)</td>");
 
@@ -92,7 +92,7 @@ class ConsoleClaimsTest extends ApiTestBase {
         String other = insuredNational();
         Map<String, String> stranger = payee("Somebody Else", "CASH_PICKUP");
         stranger.put("pickupPoint", "Myawaddy branch");
-        String otherForm = "/console/workers/" + other + "/claims/new?scheme=TH_SSF_S33&benefit=OLD_AGE_LUMP_SUM&leaving=true";
+        String otherForm = "/console/workers/" + other + "/claims/new?scheme=TH_SSF_S33&benefit=OLD_AGE_LUMP_SUM&departure=" + today();
         assertThat(mmr.submit(otherForm, "/console/workers/" + other + "/claims", stranger).statusCode()).isEqualTo(302);
 
         ConsoleSession approver = new ConsoleSession(port).signIn("approver", "approver-pw");
@@ -116,7 +116,7 @@ class ConsoleClaimsTest extends ApiTestBase {
     void twoClicksOnTheFormFileOneClaimAndAFormWithoutItsTokenFilesNone() throws Exception {
         String workerId = insuredNational();
         ConsoleSession mmr = new ConsoleSession(port).signIn("embassy-mmr", "embassy-mmr-pw");
-        String formPath = "/console/workers/" + workerId + "/claims/new?scheme=TH_SSF_S33&benefit=OLD_AGE_LUMP_SUM&leaving=true";
+        String formPath = "/console/workers/" + workerId + "/claims/new?scheme=TH_SSF_S33&benefit=OLD_AGE_LUMP_SUM&departure=" + today();
         Map<String, String> bank = payee("Thida", "BANK_ACCOUNT");
         bank.put("bankBic", "CMBKMMMY");
         bank.put("accountNumber", "0012345678");
@@ -193,6 +193,23 @@ class ConsoleClaimsTest extends ApiTestBase {
         assertThat(khm.get("/console/workers/" + workerId + "/contributions").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aDepartureStillToComeIsWorkedOutButNotClaimedAndADayThatIsNotOneIsSaid() throws Exception {
+        String workerId = insuredNational();
+        ConsoleSession mmr = new ConsoleSession(port).signIn("embassy-mmr", "embassy-mmr-pw");
+        String next = java.time.LocalDate.parse(today()).plusMonths(2).toString();
+
+        String future = mmr.get("/console/workers/" + workerId + "?lang=en&leavingOn=" + next).body();
+        assertThat(future).contains("If they leave for good on " + ConsoleDates.format(java.time.LocalDate.parse(next),
+                java.util.Locale.ENGLISH)).contains("value=\"" + next + "\"").doesNotContain("class=\"file-claim\"");
+        assertThat(mmr.get("/console/workers/" + workerId + "?leavingOn=" + today()).body()).contains("class=\"file-claim\"");
+
+        HttpResponse<String> nonsense = mmr.get("/console/workers/" + workerId + "?leavingOn=2026-13-40");
+        assertThat(nonsense.statusCode()).isEqualTo(200);
+        assertThat(nonsense.body()).contains("&quot;2026-13-40&quot; is not a day between 1991 and 2100; today is shown.");
+        assertThat(mmr.get("/console/workers/" + workerId + "?leavingOn=1890-01-01").body()).contains("is not a day between");
+    }
+
     /** A Myanmar national with three months at 12,000 in 2025 and no longer insured: owed a lump sum on leaving. */
     private String insuredNational() {
         String workerId = registerWorker("MMR");
@@ -211,13 +228,17 @@ class ConsoleClaimsTest extends ApiTestBase {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("scheme", "TH_SSF_S33");
         form.put("benefit", "OLD_AGE_LUMP_SUM");
-        form.put("departureDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")).toString());
+        form.put("departureDate", today());
         form.put("destination", "MMR");
         form.put("payeeName", name);
         form.put("country", "MMR");
         form.put("currency", "MMK");
         form.put("channel", channel);
         return form;
+    }
+
+    private static String today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")).toString();
     }
 
     private JsonNode claimsOf(String workerId) {
