@@ -45,6 +45,19 @@ class DemoPopulationTest {
         assertThat(other.commands()).isNotEqualTo(commands);
     }
 
+    /** The README sends a newcomer to the console to find this worker: the card must stay hers. */
+    @Test
+    void holdsTheReadmesPinkCard() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        assertThat(readme).contains("find the pink card `0078347749483` (Naw Moe,");
+        assertThat(population.workers()).filteredOn(w -> w.documents().stream()
+                        .anyMatch(d -> d.type().name().equals("PINK_CARD") && d.number().equals("0078347749483")))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.nationality()).isEqualTo("MMR");
+                    assertThat(w.givenName() + " " + w.familyName()).isEqualTo("Naw Moe ");
+                });
+    }
+
     @Test
     void hasTheRequestedSizes() {
         assertThat(population.workers()).hasSize(3000);
