@@ -56,11 +56,6 @@ class ConsoleController {
         this.clock = clock;
     }
 
-    @GetMapping("/console/sign-in")
-    String signIn() {
-        return "console/sign-in";
-    }
-
     @GetMapping("/console")
     String home() {
         return "redirect:/console/workers";

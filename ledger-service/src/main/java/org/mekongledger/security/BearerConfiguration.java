@@ -22,7 +22,7 @@ class BearerConfiguration {
     }
 
     @Bean
-    BearerSignIn bearerSignIn(JwtDecoder jwtDecoder, OidcSettings settings) {
-        return new BearerSignIn(jwtDecoder, settings);
+    BearerSignIn bearerSignIn(JwtDecoder jwtDecoder, OfficerClaims claims) {
+        return new BearerSignIn(jwtDecoder, claims);
     }
 }

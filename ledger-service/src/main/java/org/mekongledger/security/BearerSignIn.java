@@ -28,9 +28,9 @@ final class BearerSignIn {
 
     private final AuthenticationManager authenticationManager;
 
-    BearerSignIn(JwtDecoder decoder, OidcSettings settings) {
+    BearerSignIn(JwtDecoder decoder, OfficerClaims claims) {
         JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
-        tokens.setJwtAuthenticationConverter(new OfficerTokens(settings));
+        tokens.setJwtAuthenticationConverter(new OfficerTokens(claims));
         ProviderManager manager = new ProviderManager(tokens);
         this.authenticationManager = request -> {
             try {

@@ -29,8 +29,12 @@ final class ConsoleSession {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return getUrl("http://localhost:" + port + path);
+    }
+
+    /** A page anywhere: another site's, such as an identity provider's. */
+    HttpResponse<String> getUrl(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {

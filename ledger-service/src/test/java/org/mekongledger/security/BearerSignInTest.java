@@ -47,8 +47,8 @@ class BearerSignInTest {
         // nothing listens on port 1: the token may be good, but nobody can tell
         for (JwtDecoder decoder : List.of(BearerSignIn.decoder(null, "http://127.0.0.1:1/certs", ""),
                 BearerSignIn.decoder("http://127.0.0.1:1/realms/down", null, ""))) {
-            BearerSignIn signIn = new BearerSignIn(decoder, new OidcSettings("realm_access.roles", "nationality",
-                    "preferred_username", ""));
+            BearerSignIn signIn = new BearerSignIn(decoder, new OfficerClaims(new OidcSettings("realm_access.roles",
+                    "nationality", "preferred_username", "")));
 
             assertThatThrownBy(() -> signIn.authenticationManager().authenticate(new BearerTokenAuthenticationToken(
                     ISSUER.token(LocalIssuer.claims("somchai", List.of("AUDITOR"))))))
