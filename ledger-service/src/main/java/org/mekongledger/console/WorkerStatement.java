@@ -40,10 +40,15 @@ record WorkerStatement(Worker worker, LocalDate asOf, List<InsuredYear> insuredY
         return insuredYears.stream().anyMatch(y -> y.welfareFundMonths() > 0);
     }
 
-    /** The entitlements with a claim deadline, today's first: what "how to claim" lists. */
+    /**
+     * The entitlements with a claim deadline, today's first, each benefit and deadline once (today's
+     * and at 55's often share both): what "how to claim" lists.
+     */
     public List<Entitlement> deadlines() {
-        return java.util.stream.Stream.concat(owedToday.stream(), owedAtFiftyFive.stream())
-                .filter(e -> e.claimBy() != null).toList();
+        java.util.Map<String, Entitlement> once = new java.util.LinkedHashMap<>();
+        java.util.stream.Stream.concat(owedToday.stream(), owedAtFiftyFive.stream()).filter(e -> e.claimBy() != null)
+                .forEach(e -> once.putIfAbsent(e.scheme() + " " + e.benefit() + " " + e.claimBy(), e));
+        return List.copyOf(once.values());
     }
 
     /** A calendar year's months: with a standing Section 33 contribution, with a standing welfare-fund fee. */
