@@ -140,6 +140,27 @@ class StatementApiTest extends ApiTestBase {
     }
 
     @Test
+    void welfareFundMonthsHaveTheirColumnAndFeesCountForWhoPaidThem() {
+        String worker = registerWorker("VNM");
+        String employer = registerEmployer();
+        assertThat(file(employer, "2026-03", worker, "10000.00").status()).isEqualTo(201);
+        ApiClient.Response fees = admin("/api/v1/contribution-filings", Map.of("scheme", "VN_OESF", "employerAccount", employer,
+                "period", "2026-03", "lines", List.of(Map.of("workerId", worker, "payer", "WORKER"),
+                        Map.of("workerId", worker, "payer", "RECRUITMENT_AGENCY"))));
+        assertThat(fees.status()).as(fees.raw().body()).isEqualTo(201);
+        eventually("/api/v1/workers/" + worker + "/ledger", r -> r.json().path("entries").path("totalEntries").asLong() == 3);
+
+        String html = api.get("/api/v1/workers/" + worker + "/statement", ADMIN, ADMIN_PW).raw().body();
+        assertThat(html).contains("<html lang=\"vi\"").contains("Quỹ phúc lợi");
+        String english = english(html);
+        assertThat(english).contains("Welfare fund")
+                .containsPattern("<th scope=\"row\">2026</th>\\s*<td>1</td>\\s*<td>1</td>");
+        // the worker's own fee is theirs; the recruitment agency's fee is neither the worker's nor an employer's
+        assertThat(english).containsPattern("class=\"paid-by-worker\">₫100,000<")
+                .containsPattern("class=\"paid-by-employers\">₫0<");
+    }
+
+    @Test
     void anotherEmbassyAnUnknownLanguageAndAStrangerAreRefused() {
         ApiClient.Response foreign = api.get("/api/v1/workers/" + aung + "/statement?lang=my", EMBASSY, EMBASSY_PW);
         String unknownId = randomId();

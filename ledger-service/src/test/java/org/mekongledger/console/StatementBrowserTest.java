@@ -98,8 +98,12 @@ class StatementBrowserTest extends ApiTestBase {
         String employer = registerEmployer();
         assertThat(file(employer, "2024-11", workerId, "12000.00").status()).isEqualTo(201);
         assertThat(file(employer, "2025-06", workerId, "12000.00").status()).isEqualTo(201);
+        // and a welfare fund's fee: its column and its benefits make the longest statement a worker has
+        assertThat(admin("/api/v1/contribution-filings", Map.of("scheme", "MM_OWF", "employerAccount", employer,
+                "period", "2025-06", "lines", List.of(Map.of("workerId", workerId, "payer", "WORKER")))).status())
+                .isEqualTo(201);
         eventually("/api/v1/workers/" + workerId + "/ledger",
-                r -> r.json().path("schemes").path(0).path("contributionMonths").asInt() == 2);
+                r -> r.json().path("entries").path("totalEntries").asLong() == 3);
 
         WebDriver browser = chromium();
         try {
