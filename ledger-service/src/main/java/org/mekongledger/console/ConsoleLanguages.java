@@ -41,6 +41,8 @@ class ConsoleLanguages implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/console", "/console/**");
+        // a statement's language is the worker's, not the officer's: printing one leaves the console's as it was
+        registry.addInterceptor(change).addPathPatterns("/console", "/console/**")
+                .excludePathPatterns("/console/workers/*/statement");
     }
 }

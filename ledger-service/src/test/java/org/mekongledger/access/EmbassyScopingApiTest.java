@@ -58,7 +58,9 @@ class EmbassyScopingApiTest extends ApiTestBase {
             Map.entry("POST /api/v1/settlement/bank-outcomes", "closed: the settlement batch's"),
             // the console: each page checks the officer against the worker itself (ConsoleApiTest)
             Map.entry("GET /console/workers", "look-up filtered by nationality: ConsoleApiTest.anotherEmbassySeesNeitherThePageNorTheSearchResult"),
-            Map.entry("GET /console/workers/{id}", "the worker's nationality checked: ConsoleApiTest.anotherEmbassySeesNeitherThePageNorTheSearchResult")));
+            Map.entry("GET /console/workers/{id}", "the worker's nationality checked: ConsoleApiTest.anotherEmbassySeesNeitherThePageNorTheSearchResult"),
+            Map.entry("GET /console/workers/{id}/statement", "the worker's nationality checked: StatementApiTest.theConsolePrintsTheStatementInTheWorkersLanguageAndLeavesTheOfficersAsItWas"),
+            Map.entry("GET /console/workers/scan", "the coded worker's nationality checked: StatementApiTest.aScannedOrTypedCodeOpensTheRecordAndAMistypedOneSaysSo")));
     /** The claims endpoints (module claims, built alongside): scoped there, tested there; absent on this branch. */
     private static final Set<String> CLAIMS = Set.of(
             "POST /api/v1/claims", "GET /api/v1/claims", "GET /api/v1/claims/{claimId}",
@@ -144,6 +146,7 @@ class EmbassyScopingApiTest extends ApiTestBase {
         assertThat(guarded).as("guarded by their path").containsExactlyInAnyOrder(
                 "GET /api/v1/workers/{workerId}", "POST /api/v1/workers/{workerId}/documents",
                 "GET /api/v1/workers/{workerId}/ledger", "GET /api/v1/workers/{workerId}/entitlements",
+                "GET /api/v1/workers/{workerId}/statement",
                 "POST /api/v1/workers/{workerId}/events", "POST /api/v1/workers/{workerId}/insurance-periods");
         // the lists name only endpoints that exist (the claims module's may not have landed yet)
         assertThat(seen).as("endpoints listed as scoped").containsAll(SCOPED.keySet());
@@ -168,7 +171,7 @@ class EmbassyScopingApiTest extends ApiTestBase {
 
     @Test
     void aWorkerOfAnotherNationalityIsNotFoundExactlyAsAnUnknownOne() {
-        for (String suffix : List.of("", "/ledger", "/entitlements?asOf=2026-01-01")) {
+        for (String suffix : List.of("", "/ledger", "/entitlements?asOf=2026-01-01", "/statement?lang=my")) {
             String path = "/api/v1/workers/%s" + suffix;
             Response foreign = api.get(path.formatted(mmrWorker), KHM, KHM_PW);
             Response unknown = api.get(path.formatted(UNKNOWN), KHM, KHM_PW);
