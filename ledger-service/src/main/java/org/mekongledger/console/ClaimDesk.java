@@ -49,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * payee checks, what the claim is worth.
  */
 @Controller
-class ClaimDesk {
+class ClaimDesk implements ConsolePage {
 
     private static final int QUEUE_PAGE = 50;
 

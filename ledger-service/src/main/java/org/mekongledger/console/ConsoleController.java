@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * is recorded in the audit trail.
  */
 @Controller
-class ConsoleController {
+class ConsoleController implements ConsolePage {
 
     private static final String READ = "console";
     private static final int CLAIMS_SHOWN = 20;

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /**
  * What every console page shares: who is signed in, for the header (and its sign-out form, which
  * carries the CSRF token), and one "not found" page. Ordered before the API's problem+json advice,
- * which would otherwise answer a console page with JSON.
+ * which would otherwise answer a console page with JSON; the statement's API controller, in this
+ * package too, is not a {@link ConsolePage} and keeps problem+json.
  */
-@ControllerAdvice(basePackageClasses = ConsolePages.class)
+@ControllerAdvice(assignableTypes = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsolePages {
 

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * read is recorded in the audit trail.
  */
 @Controller
-class ConsoleStatementController {
+class ConsoleStatementController implements ConsolePage {
 
     private static final String READ = "console statement";
 

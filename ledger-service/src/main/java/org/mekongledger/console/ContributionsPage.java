@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * journal keeps them, and the journal entries, newest first.
  */
 @Controller
-class ContributionsPage {
+class ContributionsPage implements ConsolePage {
 
     /** The scheme whose months the chart counts: the Thai Social Security Fund, Section 33. */
     static final String SECTION_33 = "TH_SSF_S33";

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in form, and the identity provider's button beside it when one is configured. */
 @Controller
-class SignInPage {
+class SignInPage implements ConsolePage {
 
     /** Where the provider's sign-in starts; the registration's id follows. */
     static final String OIDC_START = "/console/oauth2/authorization";

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * The code printed on a worker's statement, as a QR code and as text, so that another office can
  * find the record: {@code MEKONG-LEDGER:WORKER:<workerId>:<check>}. The two check digits are ISO
- * 7064 MOD 97-10 over the code's characters mapped as an IBAN's are (digits stay, A=10 ... Z=35,
- * '-' and ':' skipped), so a mistyped character or two swapped neighbours are caught at the desk
- * instead of opening another worker's record.
+ * 7064 MOD 97-10 over the worker id read as the hexadecimal number it is (a UUID's 32 hex digits).
+ * 97 is prime and divides neither 16 nor 15 nor any difference of two hex digits, so every mistyped
+ * character and every swap of two neighbours is caught at the desk instead of opening another
+ * worker's record; IBAN's letter mapping (A=10, ...) would miss some, as it turns one character into two digits.
  */
 public final class StatementCode {
 
@@ -27,14 +28,9 @@ public final class StatementCode {
         return PREFIX + workerId + ":" + check(workerId);
     }
 
-    /** The two check digits for a worker id, as printed under the QR code. */
+    /** The two check digits for a worker id, as printed under the QR code: 98 minus the remainder with "00" appended. */
     public static String check(String workerId) {
-        return checkDigits(PREFIX + workerId);
-    }
-
-    /** ISO 7064 MOD 97-10 check digits of characters mapped as an IBAN's: 98 minus the remainder with "00" appended. */
-    static String checkDigits(String characters) {
-        return String.format(Locale.ROOT, "%02d", 98 - mod97(numeric(characters) + "00"));
+        return String.format(Locale.ROOT, "%02d", 98 - (mod97(workerId) * 100) % 97);
     }
 
     /**
@@ -54,30 +50,17 @@ public final class StatementCode {
             return Optional.empty();
         }
         String workerId = parts.group(1).toLowerCase(Locale.ROOT);
-        // valid when the whole number, check digits included, leaves 1 (ISO 7064)
-        return mod97(numeric(PREFIX + workerId) + parts.group(2)) == 1 ? Optional.of(workerId) : Optional.empty();
+        // valid when the whole number, check digits appended, leaves 1 (ISO 7064)
+        return (mod97(workerId) * 100 + Integer.parseInt(parts.group(2))) % 97 == 1 ? Optional.of(workerId) : Optional.empty();
     }
 
-    /** Digits stay, letters become 10..35, separators are skipped. */
-    static String numeric(String characters) {
-        StringBuilder digits = new StringBuilder();
-        for (char c : characters.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            } else if (c >= 'A' && c <= 'Z') {
-                digits.append(c - 'A' + 10);
-            } else if (c != '-' && c != ':') {
-                throw new IllegalArgumentException("not a character of a statement code: " + c);
-            }
-        }
-        return digits.toString();
-    }
-
-    /** The remainder by 97 of a number too long for a long, digit by digit. */
-    private static int mod97(String digits) {
+    /** The id's value by 97, hex digit by hex digit; the dashes are only layout. */
+    private static int mod97(String workerId) {
         int remainder = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            remainder = (remainder * 10 + (digits.charAt(i) - '0')) % 97;
+        for (char c : workerId.toCharArray()) {
+            if (c != '-') {
+                remainder = (remainder * 16 + Character.digit(c, 16)) % 97;
+            }
         }
         return remainder;
     }

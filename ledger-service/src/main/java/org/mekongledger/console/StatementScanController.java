@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * look-up saying so; a worker the officer may not see is "not found", as an unknown one.
  */
 @Controller
-class StatementScanController {
+class StatementScanController implements ConsolePage {
 
     private final WorkerQueries workers;
 

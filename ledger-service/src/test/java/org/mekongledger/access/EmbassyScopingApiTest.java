@@ -60,7 +60,14 @@ class EmbassyScopingApiTest extends ApiTestBase {
             Map.entry("GET /console/workers", "look-up filtered by nationality: ConsoleApiTest.anotherEmbassySeesNeitherThePageNorTheSearchResult"),
             Map.entry("GET /console/workers/{id}", "the worker's nationality checked: ConsoleApiTest.anotherEmbassySeesNeitherThePageNorTheSearchResult"),
             Map.entry("GET /console/workers/{id}/statement", "the worker's nationality checked: StatementApiTest.theConsolePrintsTheStatementInTheWorkersLanguageAndLeavesTheOfficersAsItWas"),
-            Map.entry("GET /console/workers/scan", "the coded worker's nationality checked: StatementApiTest.aScannedOrTypedCodeOpensTheRecordAndAMistypedOneSaysSo")));
+            Map.entry("GET /console/workers/scan", "the coded worker's nationality checked: StatementApiTest.aScannedOrTypedCodeOpensTheRecordAndAMistypedOneSaysSo"),
+            Map.entry("GET /console/workers/{id}/contributions", "the worker's nationality checked: ConsoleClaimsTest.theContributionsPageAgreesWithTheLedgerAndEveryStepReadsInWords"),
+            Map.entry("GET /console/workers/{id}/claims/new", "the worker's nationality checked: ConsoleClaimsTest.anEmbassyOfficerFilesANationalsClaimAndAnApproverApprovesItFromTheQueue"),
+            Map.entry("POST /console/workers/{id}/claims", "the worker's nationality checked, then ClaimFiling's scope: ConsoleClaimsTest.anEmbassyOfficerFilesANationalsClaimAndAnApproverApprovesItFromTheQueue"),
+            Map.entry("GET /console/claims/{claimId}", "VisibleClaims: ConsoleClaimsTest.anEmbassyOfficerFilesANationalsClaimAndAnApproverApprovesItFromTheQueue"),
+            Map.entry("GET /console/claims", "VisibleClaims' page filtered by nationality: ConsoleClaimsTest.anEmbassyOfficerFilesANationalsClaimAndAnApproverApprovesItFromTheQueue"),
+            Map.entry("POST /console/claims/{claimId}/approval", "closed to embassy officers (APPROVER's), then VisibleClaims: ConsoleClaimsTest.anEmbassyOfficerFilesANationalsClaimAndAnApproverApprovesItFromTheQueue"),
+            Map.entry("POST /console/claims/{claimId}/rejection", "closed to embassy officers (APPROVER's), then VisibleClaims: ConsoleSecurity")));
     /** The claims endpoints (module claims, built alongside): scoped there, tested there; absent on this branch. */
     private static final Set<String> CLAIMS = Set.of(
             "POST /api/v1/claims", "GET /api/v1/claims", "GET /api/v1/claims/{claimId}",

@@ -86,6 +86,9 @@ class ConsoleClaimsTest extends ApiTestBase {
         assertThat(hidden.statusCode()).isEqualTo(404);
         assertThat(hidden.body()).isEqualTo(khm.get("/console/claims/" + randomId()).body());
         assertThat(khm.get(formPath).statusCode()).isEqualTo(404);
+        assertThat(khm.submit("/console/workers", "/console/workers/" + workerId + "/claims", bank).statusCode()).isEqualTo(404);
+        assertThat(khm.submit("/console/workers", "/console/claims/" + claimId + "/rejection", Map.of("reason", "x")).statusCode())
+                .isEqualTo(403);
         assertThat(khm.get("/console/claims").body()).doesNotContain(claimId);
 
         // the approver's queue: a payee whose name is not the worker's is flagged
