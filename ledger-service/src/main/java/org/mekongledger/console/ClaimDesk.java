@@ -15,7 +15,6 @@ import org.mekongledger.api.SeparationOfDuties;
 import org.mekongledger.api.Payee;
 import org.mekongledger.api.PaymentChannel;
 import org.mekongledger.api.RequestRefused;
-import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.api.Violation;
 import org.mekongledger.axon.ConcurrentChangeConflict;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
@@ -26,7 +25,6 @@ import org.mekongledger.claims.ClaimFiling;
 import org.mekongledger.claims.ClaimMessages;
 import org.mekongledger.claims.ClaimView;
 import org.mekongledger.claims.VisibleClaims;
-import org.mekongledger.registry.WorkerQueries;
 import org.mekongledger.security.Officer;
 import org.mekongledger.vocabulary.LifeEventType;
 import org.mekongledger.web.contract.model.Worker;
@@ -56,10 +54,10 @@ class ClaimDesk implements ConsolePage {
     private final ClaimFiling filing;
     private final ClaimDecisions decisions;
     private final VisibleClaims claims;
-    private final WorkerQueries workers;
+    private final VisibleWorkers workers;
     private final java.time.Clock clock;
 
-    ClaimDesk(ClaimFiling filing, ClaimDecisions decisions, VisibleClaims claims, WorkerQueries workers,
+    ClaimDesk(ClaimFiling filing, ClaimDecisions decisions, VisibleClaims claims, VisibleWorkers workers,
               java.time.Clock clock) {
         this.filing = filing;
         this.decisions = decisions;
@@ -71,7 +69,7 @@ class ClaimDesk implements ConsolePage {
     @GetMapping("/console/workers/{id}/claims/new")
     String form(@PathVariable("id") String workerId, @RequestParam String scheme, @RequestParam String benefit,
                 @RequestParam Optional<String> departure, Model model) {
-        Worker worker = visibleWorker(workerId);
+        Worker worker = workers.worker(workerId);
         // the departure the page worked the entitlement out for; the form shows it and the officer may correct it
         LocalDate departed = departure.flatMap(ClaimDesk::day).orElse(null);
         ClaimForm form = ClaimForm.blank(scheme, benefit, departed, departed == null ? null : worker.getNationality(), worker);
@@ -81,7 +79,7 @@ class ClaimDesk implements ConsolePage {
     @PostMapping("/console/workers/{id}/claims")
     String file(@PathVariable("id") String workerId, @ModelAttribute("form") ClaimForm form, BindingResult binding,
                 Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-        Worker worker = visibleWorker(workerId);
+        Worker worker = workers.worker(workerId);
         List<Violation> refused = new ArrayList<>();
         binding.getFieldErrors().forEach(e -> refused.add(new Violation(e.getField(), "not a valid value")));
         HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
@@ -177,12 +175,6 @@ class ClaimDesk implements ConsolePage {
         }
         model.addAttribute("errors", errors);
         return "console/claim-form";
-    }
-
-    private Worker visibleWorker(String workerId) {
-        Officer officer = Officer.current();
-        return workers.worker(workerId).filter(w -> officer.sees(w.getNationality()))
-                .orElseThrow(() -> new UnknownRecord("worker", workerId));
     }
 
     /**

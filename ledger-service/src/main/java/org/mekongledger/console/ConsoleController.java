@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.mekongledger.api.DocumentType;
 import org.mekongledger.api.IdentityDocument;
-import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.assessment.WorkerEntitlements;
 import org.mekongledger.audit.AuditTrail;
 import org.mekongledger.claims.VisibleClaims;
@@ -37,6 +36,7 @@ class ConsoleController implements ConsolePage {
     private static final int CLAIMS_SHOWN = 20;
 
     private final WorkerQueries workers;
+    private final VisibleWorkers visible;
     private final WorkerEntitlements entitlements;
     private final RuleLibrary rules;
     private final AuditTrail audit;
@@ -45,9 +45,10 @@ class ConsoleController implements ConsolePage {
     private final PlainSteps words;
     private final VisibleClaims claims;
 
-    ConsoleController(WorkerQueries workers, WorkerEntitlements entitlements, RuleLibrary rules, AuditTrail audit,
+    ConsoleController(WorkerQueries workers, VisibleWorkers visible, WorkerEntitlements entitlements, RuleLibrary rules, AuditTrail audit,
                       java.time.Clock clock, PlainSteps words, VisibleClaims claims) {
         this.words = words;
+        this.visible = visible;
         this.claims = claims;
         this.workers = workers;
         this.entitlements = entitlements;
@@ -83,8 +84,7 @@ class ConsoleController implements ConsolePage {
     String worker(@PathVariable("id") String workerId, @RequestParam Optional<String> leavingOn, Locale locale,
                   Model model) {
         Officer officer = Officer.current();
-        Worker worker = workers.worker(workerId).filter(w -> officer.sees(w.getNationality()))
-                .orElseThrow(() -> new UnknownRecord("worker", workerId));
+        Worker worker = visible.worker(workerId);
         audit.recordRead(officer, workerId, READ);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("worker", worker);

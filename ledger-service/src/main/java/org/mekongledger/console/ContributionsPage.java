@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 
-import org.mekongledger.api.UnknownRecord;
 import org.mekongledger.audit.AuditTrail;
 import org.mekongledger.ledger.LedgerQueries;
-import org.mekongledger.registry.WorkerQueries;
 import org.mekongledger.security.Officer;
 import org.mekongledger.web.contract.model.Worker;
 import org.springframework.stereotype.Controller;
@@ -34,12 +31,12 @@ class ContributionsPage implements ConsolePage {
     static final String SECTION_33 = "TH_SSF_S33";
     private static final int ENTRIES_PER_PAGE = 25;
 
-    private final WorkerQueries workers;
+    private final VisibleWorkers workers;
     private final LedgerQueries ledger;
     private final AuditTrail audit;
     private final java.time.Clock clock;
 
-    ContributionsPage(WorkerQueries workers, LedgerQueries ledger, AuditTrail audit, java.time.Clock clock) {
+    ContributionsPage(VisibleWorkers workers, LedgerQueries ledger, AuditTrail audit, java.time.Clock clock) {
         this.workers = workers;
         this.ledger = ledger;
         this.audit = audit;
@@ -49,10 +46,8 @@ class ContributionsPage implements ConsolePage {
     @GetMapping("/console/workers/{id}/contributions")
     String contributions(@PathVariable("id") String workerId, @RequestParam(defaultValue = "0") int page,
                          Locale locale, Model model) {
-        Officer officer = Officer.current();
-        Worker worker = workers.worker(workerId).filter(w -> officer.sees(w.getNationality()))
-                .orElseThrow(() -> new UnknownRecord("worker", workerId));
-        audit.recordRead(officer, workerId, "console");
+        Worker worker = workers.worker(workerId);
+        audit.recordRead(Officer.current(), workerId, "console");
         int shown = Math.max(0, page);
         LedgerQueries.WorkerLedger book = ledger.workerLedger(workerId, shown, ENTRIES_PER_PAGE);
         model.addAttribute("worker", worker);
@@ -80,14 +75,11 @@ class ContributionsPage implements ConsolePage {
         }
 
         static MonthsChart of(List<LedgerQueries.StandingMonth> standing) {
-            Map<Integer, Integer> perYear = new TreeMap<>();
-            for (LedgerQueries.StandingMonth m : standing) {
-                perYear.merge(YearMonth.parse(m.period()).getYear(), 1, Integer::sum);
-            }
+            TreeMap<Integer, Integer> perYear = ContributionShares.monthsPerYear(standing);
             List<Bar> bars = new ArrayList<>();
             if (!perYear.isEmpty()) {
-                int first = ((TreeMap<Integer, Integer>) perYear).firstKey();
-                int last = ((TreeMap<Integer, Integer>) perYear).lastKey();
+                int first = perYear.firstKey();
+                int last = perYear.lastKey();
                 for (int year = first; year <= last; year++) {
                     int months = perYear.getOrDefault(year, 0);
                     int h = months * PLOT / 12;
@@ -114,10 +106,9 @@ class ContributionsPage implements ConsolePage {
                 lines.add(new Line(balance.party() == null ? null : balance.party().name(),
                         balance.branch() == null ? null : balance.branch().name(), balance.payer(),
                         EntitlementView.money(balance.amount(), currency, locale)));
-                // a wage scheme names parties, a welfare fund the payer of its fee
-                if (balance.party() == org.mekongledger.vocabulary.Party.EMPLOYEE || "WORKER".equals(balance.payer())) {
+                if (ContributionShares.paidByWorker(balance)) {
                     worker = worker.add(balance.amount());
-                } else if (balance.party() == org.mekongledger.vocabulary.Party.EMPLOYER || "EMPLOYER".equals(balance.payer())) {
+                } else if (ContributionShares.paidByEmployers(balance)) {
                     employers = employers.add(balance.amount());
                 }
             }

@@ -1,9 +1,6 @@
 package org.mekongledger.console;
 
 import org.mekongledger.api.DocumentType;
-import org.mekongledger.api.UnknownRecord;
-import org.mekongledger.registry.WorkerQueries;
-import org.mekongledger.security.Officer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,18 +14,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StatementScanController implements ConsolePage {
 
-    private final WorkerQueries workers;
+    private final VisibleWorkers workers;
 
-    StatementScanController(WorkerQueries workers) {
+    StatementScanController(VisibleWorkers workers) {
         this.workers = workers;
     }
 
     @GetMapping("/console/workers/scan")
     String scan(@RequestParam(defaultValue = "") String code, Model model) {
         return StatementCode.workerId(code).map(workerId -> {
-            Officer officer = Officer.current();
-            workers.worker(workerId).filter(w -> officer.sees(w.getNationality()))
-                    .orElseThrow(() -> new UnknownRecord("worker", workerId));
+            workers.worker(workerId);
             // the worker's page records the read
             return "redirect:/console/workers/" + workerId;
         }).orElseGet(() -> {

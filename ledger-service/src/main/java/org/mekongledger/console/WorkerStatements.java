@@ -15,9 +15,7 @@ import java.util.TreeMap;
 import org.mekongledger.assessment.WorkerEntitlements;
 import org.mekongledger.entitlement.Entitlement;
 import org.mekongledger.ledger.LedgerQueries;
-import org.mekongledger.vocabulary.FeePayer;
 import org.mekongledger.vocabulary.LifeEventType;
-import org.mekongledger.vocabulary.Party;
 import org.mekongledger.web.contract.model.Worker;
 import org.springframework.stereotype.Component;
 
@@ -54,10 +52,7 @@ class WorkerStatements {
     }
 
     private List<WorkerStatement.InsuredYear> insuredYears(String workerId) {
-        Map<Integer, Integer> socialSecurity = new TreeMap<>();
-        for (LedgerQueries.StandingMonth month : ledger.standingMonths(workerId, SOCIAL_SECURITY)) {
-            socialSecurity.merge(YearMonth.parse(month.period()).getYear(), 1, Integer::sum);
-        }
+        Map<Integer, Integer> socialSecurity = ContributionShares.monthsPerYear(ledger.standingMonths(workerId, SOCIAL_SECURITY));
         // a fee month counts once, whatever the number of fees or funds that month
         Set<String> feeMonths = new HashSet<>();
         Map<Integer, Integer> welfare = new TreeMap<>();
@@ -76,19 +71,15 @@ class WorkerStatements {
         return insured;
     }
 
-    /**
-     * Per currency: the worker's share (their party's branches, the fees they paid) and their employers'
-     * (the employer party's branches, the fees employers paid). The government's share and fees a
-     * recruitment agency paid are neither.
-     */
+    /** Per currency: what the worker paid and what their employers paid ({@link ContributionShares}). */
     private List<WorkerStatement.PaidIn> paidIn(String workerId) {
         Map<String, BigDecimal[]> totals = new TreeMap<>();
         for (LedgerQueries.SchemeBalance scheme : ledger.balances(workerId)) {
             BigDecimal[] paid = totals.computeIfAbsent(scheme.currency(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             for (LedgerQueries.Balance balance : scheme.balances()) {
-                if (balance.party() == Party.EMPLOYEE || FeePayer.WORKER.name().equals(balance.payer())) {
+                if (ContributionShares.paidByWorker(balance)) {
                     paid[0] = paid[0].add(balance.amount());
-                } else if (balance.party() == Party.EMPLOYER || FeePayer.EMPLOYER.name().equals(balance.payer())) {
+                } else if (ContributionShares.paidByEmployers(balance)) {
                     paid[1] = paid[1].add(balance.amount());
                 }
             }

@@ -43,11 +43,9 @@ class ConsoleBrowserTest extends ApiTestBase {
             vi | Tìm người lao động         | Trợ cấp tuổi già một lần
             """)
     void aReturneesClaimFromLookUpToApproval(String lang, String findTitle, String lumpSum) throws Exception {
-        String unique = uniqueNumber("");
-        String pinkCard = "00-" + unique.substring(unique.length() - 4) + "-567890-1";
-        Map<String, Object> aung = worker("MMR", "PINK_CARD", pinkCard);
-        aung.put("documents", List.of(Map.of("type", "PINK_CARD", "number", pinkCard, "issuingCountry", "THA")));
-        String workerId = admin("/api/v1/workers", aung).json().path("workerId").asString();
+        PinkCardHolder holder = registerPinkCardHolder();
+        String workerId = holder.workerId();
+        String pinkCard = holder.pinkCard();
         String employer = registerEmployer();
         for (String month : List.of("2025-04", "2025-05", "2025-06")) {
             assertThat(file(employer, month, workerId, "12000.00").status()).isEqualTo(201);

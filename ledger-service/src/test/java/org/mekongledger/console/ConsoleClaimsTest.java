@@ -161,21 +161,10 @@ class ConsoleClaimsTest extends ApiTestBase {
 
         String page = mmr.get("/console/workers/" + workerId + "/contributions").body();
         assertThat(page).contains("<td>2025</td><td>3</td>").contains("<svg");
-        BigDecimal byWorker = BigDecimal.ZERO;
-        BigDecimal byEmployers = BigDecimal.ZERO;
-        for (JsonNode scheme : read("/api/v1/workers/" + workerId + "/ledger").json().path("schemes")) {
-            for (JsonNode balance : scheme.path("balances")) {
-                BigDecimal amount = new BigDecimal(balance.path("amount").asString());
-                switch (balance.path("party").asString()) {
-                    case "EMPLOYEE" -> byWorker = byWorker.add(amount);
-                    case "EMPLOYER" -> byEmployers = byEmployers.add(amount);
-                    default -> { }
-                }
-            }
-        }
-        assertThat(byWorker).isPositive();
-        assertThat(amountIn(page, "byWorker")).isEqualByComparingTo(byWorker);
-        assertThat(amountIn(page, "byEmployers")).isEqualByComparingTo(byEmployers);
+        LedgerTotals ledger = LedgerTotals.of(read("/api/v1/workers/" + workerId + "/ledger").json());
+        assertThat(ledger.byWorker()).isPositive();
+        assertThat(amountIn(page, "byWorker")).isEqualByComparingTo(ledger.byWorker());
+        assertThat(amountIn(page, "byEmployers")).isEqualByComparingTo(ledger.byEmployers());
         assertThat(page).contains("Contribution").contains("January 2025");
         assertThat(mmr.get("/console/workers/" + workerId + "/contributions?lang=th").body()).contains("มกราคม 2568");
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.mekongledger.support.ApiClient;
 import org.mekongledger.support.ApiTestBase;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * The worker's printable statement through the API and the console, and the look-up by the code
@@ -79,22 +78,10 @@ class StatementApiTest extends ApiTestBase {
         assertThat(html).contains("၂၀၂၄");
 
         // the totals are the ledger's balances of the worker's share and of the employers'
-        JsonNode ledger = read("/api/v1/workers/" + aung + "/ledger").json();
-        BigDecimal byWorker = BigDecimal.ZERO;
-        BigDecimal byEmployers = BigDecimal.ZERO;
-        for (JsonNode scheme : ledger.path("schemes")) {
-            for (JsonNode balance : scheme.path("balances")) {
-                BigDecimal amount = new BigDecimal(balance.path("amount").asString());
-                switch (balance.path("party").asString()) {
-                    case "EMPLOYEE" -> byWorker = byWorker.add(amount);
-                    case "EMPLOYER" -> byEmployers = byEmployers.add(amount);
-                    default -> { }
-                }
-            }
-        }
-        assertThat(byWorker).isPositive();
-        assertThat(amount(english, "paid-by-worker")).isEqualByComparingTo(byWorker);
-        assertThat(amount(english, "paid-by-employers")).isEqualByComparingTo(byEmployers);
+        LedgerTotals ledger = LedgerTotals.of(read("/api/v1/workers/" + aung + "/ledger").json());
+        assertThat(ledger.byWorker()).isPositive();
+        assertThat(amount(english, "paid-by-worker")).isEqualByComparingTo(ledger.byWorker());
+        assertThat(amount(english, "paid-by-employers")).isEqualByComparingTo(ledger.byEmployers());
 
         // what is owed today and at 55 (14 July 2046), with how to claim
         assertThat(english).contains("What you are owed on").contains("What you will be owed at 55, on July 14, 2046")

@@ -90,11 +90,8 @@ class StatementBrowserTest extends ApiTestBase {
             """)
     void anEmbassyOfficerPrintsANationalsStatement(String lang, String title, String family, String cluster,
                                                    String shaped) throws Exception {
-        String unique = uniqueNumber("");
-        String pinkCard = "00-" + unique.substring(unique.length() - 4) + "-567890-1";
-        Map<String, Object> aung = worker("MMR", "PINK_CARD", pinkCard);
-        aung.put("documents", List.of(Map.of("type", "PINK_CARD", "number", pinkCard, "issuingCountry", "THA")));
-        String workerId = admin("/api/v1/workers", aung).json().path("workerId").asString();
+        PinkCardHolder holder = registerPinkCardHolder();
+        String workerId = holder.workerId();
         String employer = registerEmployer();
         assertThat(file(employer, "2024-11", workerId, "12000.00").status()).isEqualTo(201);
         assertThat(file(employer, "2025-06", workerId, "12000.00").status()).isEqualTo(201);

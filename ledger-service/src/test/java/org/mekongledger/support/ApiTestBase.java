@@ -98,6 +98,20 @@ public abstract class ApiTestBase {
         return prefix + NUMBERS.incrementAndGet();
     }
 
+    /** A Myanmar worker known by a Thai pink card, as the console's browser tests find one. */
+    protected record PinkCardHolder(String workerId, String pinkCard) {
+    }
+
+    protected PinkCardHolder registerPinkCardHolder() {
+        String unique = uniqueNumber("");
+        String pinkCard = "00-" + unique.substring(unique.length() - 4) + "-567890-1";
+        Map<String, Object> holder = worker("MMR", "PINK_CARD", pinkCard);
+        holder.put("documents", List.of(Map.of("type", "PINK_CARD", "number", pinkCard, "issuingCountry", "THA")));
+        ApiClient.Response created = admin("/api/v1/workers", holder);
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return new PinkCardHolder(created.json().path("workerId").asString(), pinkCard);
+    }
+
     protected String registerWorker(String nationality) {
         ApiClient.Response created = admin("/api/v1/workers", worker(nationality, "PASSPORT", uniqueNumber("P")));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
