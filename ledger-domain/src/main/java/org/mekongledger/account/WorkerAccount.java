@@ -60,6 +60,7 @@ import org.mekongledger.api.WelfareFeeRecorded;
 import org.mekongledger.api.WelfareFeeReversed;
 import org.mekongledger.api.WorkerRegistered;
 import org.mekongledger.claim.ClaimTransitions;
+import org.mekongledger.claim.CountryCurrencies;
 import org.mekongledger.claim.PaymentInstructionCheck;
 import org.mekongledger.claim.PayeeChecks;
 import org.mekongledger.claim.PayeeNameMatch;
@@ -149,6 +150,9 @@ public class WorkerAccount {
         }
         if (type == LifeEventType.PERMANENT_DEPARTURE && country == null) {
             violations.add(new Violation(prefix + "country", "a permanent departure names the destination country"));
+        } else if (country != null && !CountryCurrencies.isCountry(country)) {
+            // the API's contract checks the form; the console and any other caller meet the same rule here
+            violations.add(new Violation(prefix + "country", "an ISO 3166-1 alpha-3 country code is required, e.g. MMR"));
         }
         return violations;
     }

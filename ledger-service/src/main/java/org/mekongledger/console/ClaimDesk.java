@@ -124,18 +124,20 @@ class ClaimDesk implements ConsolePage {
     @PostMapping("/console/claims/{claimId}/rejection")
     String reject(@PathVariable String claimId, @RequestParam(defaultValue = "") String reason,
                   RedirectAttributes redirect) {
-        if (reason.isBlank()) {
-            redirect.addFlashAttribute("refused", List.of(new Violation("reason", "a rejection needs its reason")));
-        } else {
-            decide(() -> decisions.reject(claimId, reason.strip()), redirect);
-        }
+        // a blank or overlong reason is the account's to refuse, as through the API
+        decide(() -> decisions.reject(claimId, reason), redirect);
         return "redirect:/console/claims/" + claimId;
     }
 
-    /** Filed claims waiting for an approver, oldest first in the order they were filed; the approver's work list. */
+    /**
+     * Filed claims waiting for an approver (the approver's work list), or the claims of another
+     * status; newest first, as the claims list gives them, with how many there are in all. A status
+     * that is not one shows the filed claims.
+     */
     @GetMapping("/console/claims")
-    String queue(@RequestParam Optional<ClaimStatus> status, Model model, Locale locale) {
-        ClaimStatus shown = status.orElse(ClaimStatus.FILED);
+    String queue(@RequestParam(defaultValue = "FILED") String status, Model model, Locale locale) {
+        ClaimStatus shown = java.util.Arrays.stream(ClaimStatus.values()).filter(s -> s.name().equals(status))
+                .findFirst().orElse(ClaimStatus.FILED);
         ClaimView.Page page = claims.read(shown, null, null, 0, QUEUE_PAGE);
         model.addAttribute("status", shown);
         model.addAttribute("statuses", ClaimStatus.values());
@@ -196,7 +198,7 @@ class ClaimDesk implements ConsolePage {
 
         ClaimApplication application(String workerId, LocalDate today) {
             ClaimGround ground = departureDate == null ? null
-                    : new ClaimGround(LifeEventType.PERMANENT_DEPARTURE, departureDate, trimmed(destination));
+                    : new ClaimGround(LifeEventType.PERMANENT_DEPARTURE, departureDate, upper(destination));
             Payee payee = new Payee(payeeName == null ? null : payeeName.strip(), channel, upper(country), upper(currency),
                     only(PaymentChannel.BANK_ACCOUNT, upper(bankBic)), only(PaymentChannel.BANK_ACCOUNT, trimmed(bankCode)),
                     only(PaymentChannel.BANK_ACCOUNT, trimmed(accountNumber)),

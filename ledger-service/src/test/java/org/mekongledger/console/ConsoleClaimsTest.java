@@ -59,6 +59,21 @@ class ConsoleClaimsTest extends ApiTestBase {
                 .doesNotContain("Bank&#39;s BIC (SWIFT code):");
         assertThat(claimsOf(workerId).path("total").asInt()).isZero();
 
+        // a day that is not one, a name longer than any bank takes, a destination that is no country
+        Map<String, String> careless = payee("T".repeat(10_000), "CASH_PICKUP");
+        careless.put("pickupPoint", "Myawaddy");
+        careless.put("departureDate", "2026-02-30");
+        HttpResponse<String> garbled = mmr.submit(formPath, "/console/workers/" + workerId + "/claims", careless);
+        assertThat(garbled.statusCode()).isEqualTo(422);
+        assertThat(garbled.body()).contains("href=\"#departureDate\"");
+        careless.put("departureDate", today());
+        careless.put("destination", "Atlantis");
+        garbled = mmr.submit(formPath, "/console/workers/" + workerId + "/claims", careless);
+        assertThat(garbled.statusCode()).isEqualTo(422);
+        assertThat(garbled.body()).contains("href=\"#payeeName\"").contains("at most 140 characters")
+                .contains("href=\"#destination\"");
+        assertThat(claimsOf(workerId).path("total").asInt()).isZero();
+
         Map<String, String> bank = payee("Thida", "BANK_ACCOUNT");
         bank.put("bankBic", "CMBKMMMY");
         bank.put("accountNumber", "0012345678");
@@ -109,9 +124,16 @@ class ConsoleClaimsTest extends ApiTestBase {
         assertThat(approved.statusCode()).isEqualTo(302);
         assertThat(approver.get(claimPath).body()).contains("Approved").contains("approver");
         assertThat(read("/api/v1/claims/" + claimId).json().path("status").asString()).isEqualTo("APPROVED");
-        // a rejection needs its reason, and says so instead of failing
+        // a rejection needs its reason, and says so instead of failing; so does one too long to keep
         approver.submit("/console/claims/" + otherClaim, "/console/claims/" + otherClaim + "/rejection", Map.of("reason", " "));
-        assertThat(approver.get("/console/claims/" + otherClaim).body()).contains("a rejection needs its reason");
+        assertThat(approver.get("/console/claims/" + otherClaim).body()).contains("a reason is required");
+        approver.submit("/console/claims/" + otherClaim, "/console/claims/" + otherClaim + "/rejection",
+                Map.of("reason", "x".repeat(5000)));
+        assertThat(approver.get("/console/claims/" + otherClaim).body()).contains("at most");
+        // a status that is not one shows the filed claims, not an error
+        HttpResponse<String> odd = approver.get("/console/claims?status=%3Cscript%3E");
+        assertThat(odd.statusCode()).isEqualTo(200);
+        assertThat(odd.body()).contains("/console/claims/" + otherClaim).doesNotContain("<script>");
         assertThat(read("/api/v1/claims/" + otherClaim).json().path("status").asString()).isEqualTo("FILED");
     }
 
