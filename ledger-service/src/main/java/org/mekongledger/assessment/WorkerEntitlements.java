@@ -42,6 +42,11 @@ public class WorkerEntitlements {
         this.rules = rules;
     }
 
+    /** The life events recorded for a worker, in date order, as the entitlements see them; none for an unknown worker. */
+    public List<org.mekongledger.entitlement.LifeEvent> lifeEvents(String workerId) {
+        return histories.historyOf(new WorkerId(workerId), rules.revision()).map(WorkerHistory::lifeEvents).orElse(List.of());
+    }
+
     /** Empty when no such worker is registered. */
     Optional<List<Entitlement>> ofWorker(WorkerId worker, LocalDate asOf, LifeEventType hypothetical) {
         rules.refreshForAnswers();

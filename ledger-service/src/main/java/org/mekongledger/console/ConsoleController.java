@@ -89,6 +89,8 @@ class ConsoleController implements ConsolePage {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("worker", worker);
         model.addAttribute("born", ConsoleDates.format(worker.getDateOfBirth(), locale));
+        model.addAttribute("lifeEvents", entitlements.lifeEvents(workerId).stream()
+                .map(e -> new LifeEventLine(e.type().name(), ConsoleDates.format(e.date(), locale), e.country())).toList());
         LocalDate leaving = departure(leavingOn.orElse(""), today, model);
         model.addAttribute("leavingOn", leaving);
         // a departure still to come can be worked out, not claimed: a claim rests on what has happened
@@ -104,6 +106,10 @@ class ConsoleController implements ConsolePage {
         model.addAttribute("mayFile", officer.roles().contains(Role.EMBASSY_OFFICER)
                 || officer.roles().contains(Role.CLAIMS_OFFICER));
         return "console/worker";
+    }
+
+    /** A recorded life event as the page lists it: its kind (a bundle's {@code lifeEvent.<type>}), the day, the country. */
+    record LifeEventLine(String type, String on, String country) {
     }
 
     /**

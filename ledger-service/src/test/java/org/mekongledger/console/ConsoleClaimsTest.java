@@ -83,6 +83,9 @@ class ConsoleClaimsTest extends ApiTestBase {
         assertThat(claimPath).startsWith("/console/claims/");
         String claimId = claimPath.substring("/console/claims/".length());
         assertThat(mmr.get(claimPath).body()).contains("The claim is filed.").contains("Filed, waiting for approval");
+        // the departure the claim rests on is now one of the worker's life events, beside the end of insured work
+        assertThat(mmr.get("/console/workers/" + workerId + "?lang=en").body()).contains("Life events")
+                .containsPattern("Insured work ended</span>,\\s*<span>March 31, 2025</span>").contains("Left Thailand for good");
 
         JsonNode recorded = read("/api/v1/claims/" + claimId).json();
         assertThat(recorded.path("status").asString()).isEqualTo("FILED");
