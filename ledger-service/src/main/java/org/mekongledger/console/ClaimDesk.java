@@ -160,10 +160,11 @@ class ClaimDesk implements ConsolePage {
             decision.run();
             redirect.addFlashAttribute("decided", true);
         } catch (RequestRefused e) {
-            redirect.addFlashAttribute("refused", e.violations());
+            // flash attributes travel in the session, which is in the database: plain strings only
+            redirect.addFlashAttribute("refused", e.violations().stream().map(Violation::message).toList());
         } catch (ConflictWithRecord | SeparationOfDuties | ConcurrentChangeConflict | ConcurrencyException e) {
             // decided already, or by the officer who filed it, or at the same moment as someone else
-            redirect.addFlashAttribute("refused", List.of(new Violation("claim", e.getMessage())));
+            redirect.addFlashAttribute("refused", List.of(e.getMessage()));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.mekongledger.support.ApiTestBase;
+import org.mekongledger.support.ConsoleSession;
 
 /**
  * The console as a browser meets it: a form sign-in with a CSRF token and a session cookie, a worker

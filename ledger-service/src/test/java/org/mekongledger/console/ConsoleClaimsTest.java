@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.mekongledger.support.ApiTestBase;
+import org.mekongledger.support.ConsoleSession;
 import tools.jackson.databind.JsonNode;
 
 /**

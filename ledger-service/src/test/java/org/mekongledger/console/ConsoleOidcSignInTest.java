@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mekongledger.security.LocalIssuer;
 import org.mekongledger.support.ApiTestBase;
+import org.mekongledger.support.ConsoleSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

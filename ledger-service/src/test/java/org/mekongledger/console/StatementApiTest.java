@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mekongledger.support.ApiClient;
 import org.mekongledger.support.ApiTestBase;
+import org.mekongledger.support.ConsoleSession;
 
 
 /**

@@ -20,6 +20,7 @@ import org.mekongledger.LedgerServiceApplication;
 import org.mekongledger.support.ApiClient;
 import org.mekongledger.support.ApiClient.Response;
 import org.mekongledger.support.ApiTestBase;
+import org.mekongledger.support.ConsoleSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -143,6 +144,30 @@ class TwoReplicasTest extends ApiTestBase {
         assertThat(older.errorFields()).contains("effectiveFrom");
         assertThat(b.get("/api/v1/rule-sets/VN_OESF", AUDITOR, AUDITOR_PW).json().path("versions")).hasSize(shipped + 1);
         assertThat(jdbc.queryForObject("select revision from rule_set_revision", Long.class)).isEqualTo(1);
+    }
+
+    /**
+     * Behind a load balancer without sticky sessions an officer's requests land on either replica: the
+     * console's session (sign-in and CSRF token) is in the database, so both know it, and signing out
+     * on one signs out on both.
+     */
+    @Test
+    void anOfficerSignedInToTheConsoleOnOneIsSignedInOnTheOther() throws Exception {
+        String worker = registerWorker("MMR");
+        int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+        ConsoleSession onA = new ConsoleSession(port).signIn("embassy-mmr", "embassy-mmr-pw");
+        ConsoleSession onB = onA.on(otherPort);
+
+        java.net.http.HttpResponse<String> page = onB.get("/console/workers/" + worker);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("embassy-mmr");
+        // a form from A's page, posted to B: the CSRF token is the session's, wherever it is served
+        java.net.http.HttpResponse<String> signedOut = onB.post("/console/sign-out",
+                Map.of("_csrf", ConsoleSession.csrf(onA.get("/console/workers").body())));
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElse("")).contains("/console/sign-in?signedOut");
+        assertThat(onA.get("/console/workers").statusCode()).isEqualTo(302);
+        assertThat(onB.get("/console/workers").statusCode()).isEqualTo(302);
     }
 
     @Test

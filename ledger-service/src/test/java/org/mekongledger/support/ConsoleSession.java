@@ -1,4 +1,4 @@
-package org.mekongledger.console;
+package org.mekongledger.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,28 +16,39 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The console as a browser meets it, without one: cookies kept, redirects shown rather than followed, forms with their CSRF token. */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final int port;
 
-    ConsoleSession(int port) {
-        this.port = port;
+    public ConsoleSession(int port) {
+        this(port, new CookieManager());
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    private ConsoleSession(int port, CookieManager cookies) {
+        this.port = port;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser, its cookies and all, talking to another replica of the service. */
+    public ConsoleSession on(int otherPort) {
+        return new ConsoleSession(otherPort, cookies);
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
         return getUrl("http://localhost:" + port + path);
     }
 
     /** A page anywhere: another site's, such as an identity provider's. */
-    HttpResponse<String> getUrl(String url) throws Exception {
+    public HttpResponse<String> getUrl(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+    public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream().map(e -> e.getKey() + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -46,13 +57,13 @@ final class ConsoleSession {
     }
 
     /** Posts a form the way the page at {@code page} would: with that page's CSRF token. */
-    HttpResponse<String> submit(String page, String action, Map<String, String> form) throws Exception {
+    public HttpResponse<String> submit(String page, String action, Map<String, String> form) throws Exception {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.put("_csrf", csrf(get(page).body()));
         return post(action, withToken);
     }
 
-    ConsoleSession signIn(String user, String password) throws Exception {
+    public ConsoleSession signIn(String user, String password) throws Exception {
         HttpResponse<String> signedIn = post("/console/sign-in", Map.of("username", user, "password", password,
                 "_csrf", csrf(get("/console/sign-in").body())));
         assertThat(signedIn.statusCode()).isEqualTo(302);
@@ -60,7 +71,7 @@ final class ConsoleSession {
         return this;
     }
 
-    static String csrf(String html) {
+    public static String csrf(String html) {
         Matcher token = CSRF.matcher(html);
         assertThat(token.find()).as("a CSRF token in the form").isTrue();
         return token.group(1);
