@@ -54,10 +54,10 @@ class ConsoleClaimsTest extends ApiTestBase {
         HttpResponse<String> refused = mmr.submit(formPath, "/console/workers/" + workerId + "/claims", wallet);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Please check these fields")
-                .contains("Wallet phone number, with country code (+95...): a phone number in E.164 form")
+                .contains("Wallet phone number, with country code (+95...)</span>: <span lang=\"en\">a phone number in E.164 form")
                 .contains("id=\"msisdn\" name=\"msisdn\" type=\"tel\" value=\"09 123\"")
                 // only the chosen channel's fields count
-                .doesNotContain("Bank&#39;s BIC (SWIFT code):");
+                .doesNotContain("Bank&#39;s BIC (SWIFT code)</span>:");
         assertThat(claimsOf(workerId).path("total").asInt()).isZero();
 
         // a day that is not one, a name longer than any bank takes, a destination that is no country
