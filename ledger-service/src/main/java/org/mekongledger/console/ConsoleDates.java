@@ -23,4 +23,13 @@ public final class ConsoleDates {
         }
         return style.format(date);
     }
+
+    /** A month as "January 2021"; in Thai "มกราคม 2564", in the Buddhist era like every Thai date. */
+    public static String month(java.time.YearMonth month, Locale locale) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("LLLL y", locale);
+        if ("th".equals(locale.getLanguage())) {
+            return format.withChronology(ThaiBuddhistChronology.INSTANCE).format(ThaiBuddhistDate.from(month.atDay(1)));
+        }
+        return format.format(month.atDay(1));
+    }
 }

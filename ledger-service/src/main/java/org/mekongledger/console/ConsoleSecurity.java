@@ -1,6 +1,7 @@
 package org.mekongledger.console;
 
 import org.mekongledger.security.OfficerClaims;
+import org.mekongledger.security.SecurityConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,11 +27,6 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration
 class ConsoleSecurity {
-
-    /** Who may read workers, and claims, as in the API (SecurityConfiguration). */
-    private static final String[] READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER", "CLAIMS_OFFICER", "APPROVER"};
-    private static final String[] CLAIM_READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER", "CLAIMS_OFFICER",
-            "APPROVER", "SETTLEMENT_OPERATOR"};
 
     /** Before the API's chain, which would answer every path it does not know with 403. */
     @Bean
@@ -72,8 +68,8 @@ class ConsoleSecurity {
                                 .hasAnyRole("CLAIMS_OFFICER", "EMBASSY_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/console/claims/*/approval", "/console/claims/*/rejection")
                                 .hasRole("APPROVER")
-                        .requestMatchers("/console/claims", "/console/claims/**").hasAnyRole(CLAIM_READERS)
-                        .requestMatchers("/console/workers", "/console/workers/**").hasAnyRole(READERS)
+                        .requestMatchers("/console/claims", "/console/claims/**").hasAnyRole(SecurityConfiguration.claimReaders())
+                        .requestMatchers("/console/workers", "/console/workers/**").hasAnyRole(SecurityConfiguration.readers())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/console/sign-in").loginProcessingUrl("/console/sign-in")
                         .defaultSuccessUrl("/console/workers", true).failureUrl("/console/sign-in?failed").permitAll())

@@ -122,7 +122,7 @@ class ContributionsPage implements ConsolePage {
 
         static EntryRow of(LedgerQueries.Entry e, Locale locale, java.time.ZoneId fundZone) {
             return new EntryRow(ConsoleDates.format(LocalDate.ofInstant(e.bookedAt(), fundZone), locale), e.journalKind(),
-                    e.scheme(), e.period() == null ? "" : PlainSteps.month(YearMonth.parse(e.period()), locale),
+                    e.scheme(), e.period() == null ? "" : ConsoleDates.month(YearMonth.parse(e.period()), locale),
                     e.employerAccount());
         }
     }

@@ -4,9 +4,6 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.chrono.ThaiBuddhistChronology;
-import java.time.chrono.ThaiBuddhistDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,17 +113,8 @@ class PlainSteps {
             return ConsoleDates.format(LocalDate.parse(raw), locale);
         }
         if (MONTH.matcher(raw).matches()) {
-            return month(YearMonth.parse(raw), locale);
+            return ConsoleDates.month(YearMonth.parse(raw), locale);
         }
         return raw;
-    }
-
-    /** "January 2021"; in Thai "มกราคม 2564", the Buddhist era as in every Thai date of the console. */
-    static String month(YearMonth month, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("LLLL y", locale);
-        if ("th".equals(locale.getLanguage())) {
-            return format.withChronology(ThaiBuddhistChronology.INSTANCE).format(ThaiBuddhistDate.from(month.atDay(1)));
-        }
-        return format.format(month.atDay(1));
     }
 }

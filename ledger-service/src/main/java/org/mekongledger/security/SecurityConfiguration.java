@@ -42,13 +42,23 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * issuer configured also a bearer token ({@link BearerConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     /** Who may read workers, their ledgers and entitlements (embassy officers their nationals only). */
     private static final String[] READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER", "CLAIMS_OFFICER", "APPROVER"};
     private static final String[] CLAIM_READERS = {"FUND_ADMIN", "AUDITOR", "EMBASSY_OFFICER", "CLAIMS_OFFICER",
             "APPROVER", "SETTLEMENT_OPERATOR"};
+
+    /** The roles that may read workers: the console grants its pages to the same. */
+    public static String[] readers() {
+        return READERS.clone();
+    }
+
+    /** The roles that may read claims: the console's claim pages too. */
+    public static String[] claimReaders() {
+        return CLAIM_READERS.clone();
+    }
     /** The local profile's users: name -> role and, for embassy officers, nationality. */
     private static final Map<String, List<String>> LOCAL_USERS = localUsers();
     private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
