@@ -131,18 +131,22 @@ class ClaimDesk implements ConsolePage {
 
     /**
      * Filed claims waiting for an approver (the approver's work list), or the claims of another
-     * status; newest first, as the claims list gives them, with how many there are in all. A status
-     * that is not one shows the filed claims.
+     * status; newest first, as the claims list gives them, 50 a page, with how many there are in all.
+     * A status that is not one shows the filed claims.
      */
     @GetMapping("/console/claims")
-    String queue(@RequestParam(defaultValue = "FILED") String status, Model model, Locale locale) {
+    String queue(@RequestParam(defaultValue = "FILED") String status, @RequestParam(defaultValue = "0") int page,
+                 Model model, Locale locale) {
         ClaimStatus shown = java.util.Arrays.stream(ClaimStatus.values()).filter(s -> s.name().equals(status))
                 .findFirst().orElse(ClaimStatus.FILED);
-        ClaimView.Page page = claims.read(shown, null, null, 0, QUEUE_PAGE);
+        int number = Math.max(0, page);
+        ClaimView.Page found = claims.read(shown, null, null, number, QUEUE_PAGE);
         model.addAttribute("status", shown);
+        model.addAttribute("page", number);
+        model.addAttribute("pages", Math.max(1, (found.total() + QUEUE_PAGE - 1) / QUEUE_PAGE));
         model.addAttribute("statuses", ClaimStatus.values());
-        model.addAttribute("claims", page.claims().stream().map(c -> ClaimLine.of(c, locale, clock.getZone())).toList());
-        model.addAttribute("total", page.total());
+        model.addAttribute("claims", found.claims().stream().map(c -> ClaimLine.of(c, locale, clock.getZone())).toList());
+        model.addAttribute("total", found.total());
         return "console/claims";
     }
 

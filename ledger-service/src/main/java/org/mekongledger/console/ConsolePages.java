@@ -29,6 +29,14 @@ class ConsolePages {
         return who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken ? null : who.getName();
     }
 
+    /** An address with a parameter that is not one (page=abc): said as a page, not as the API's problem+json. */
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest() {
+        return "console/bad-request";
+    }
+
     /** "Not yours" and "no such record" are one page, as in the API. */
     @ExceptionHandler(UnknownRecord.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,14 +45,7 @@ class ConsoleBrowserTest extends ApiTestBase {
         PinkCardHolder holder = registerPinkCardHolder();
         String workerId = holder.workerId();
         String pinkCard = holder.pinkCard();
-        String employer = registerEmployer();
-        for (String month : List.of("2025-04", "2025-05", "2025-06")) {
-            assertThat(file(employer, month, workerId, "12000.00").status()).isEqualTo(201);
-        }
-        assertThat(admin("/api/v1/workers/" + workerId + "/events",
-                Map.of("type", "INSURED_STATUS_ENDED", "date", "2025-06-30")).status()).isEqualTo(201);
-        eventually("/api/v1/workers/" + workerId + "/ledger", r -> r.json().path("schemes").size() > 0
-                && r.json().path("schemes").get(0).path("contributionMonths").asInt() == 3);
+        insuredThenNoLonger(workerId, "2025-04", "2025-05", "2025-06");
 
         String base = "http://localhost:" + port;
         WebDriver browser = chromium();

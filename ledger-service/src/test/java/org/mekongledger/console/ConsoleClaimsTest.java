@@ -134,6 +134,12 @@ class ConsoleClaimsTest extends ApiTestBase {
         approver.submit("/console/claims/" + otherClaim, "/console/claims/" + otherClaim + "/rejection",
                 Map.of("reason", "x".repeat(5000)));
         assertThat(approver.get("/console/claims/" + otherClaim).body()).contains("at most");
+        // a page number that is not one is a page saying so, not the API's JSON; a negative one is the first
+        HttpResponse<String> notANumber = approver.get("/console/claims?page=abc");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("Not an address the console knows").doesNotContain("problem");
+        assertThat(approver.get("/console/claims?page=-3").body()).contains("/console/claims/" + otherClaim);
+        assertThat(approver.get("/console/workers/" + workerId + "/claims/new").statusCode()).isEqualTo(403);
         // a status that is not one shows the filed claims, not an error
         HttpResponse<String> odd = approver.get("/console/claims?status=%3Cscript%3E");
         assertThat(odd.statusCode()).isEqualTo(200);
@@ -234,14 +240,7 @@ class ConsoleClaimsTest extends ApiTestBase {
     /** A Myanmar national with three months at 12,000 in 2025 and no longer insured: owed a lump sum on leaving. */
     private String insuredNational() {
         String workerId = registerWorker("MMR");
-        String employer = registerEmployer();
-        for (String period : List.of("2025-01", "2025-02", "2025-03")) {
-            assertThat(file(employer, period, workerId, "12000.00").status()).isEqualTo(201);
-        }
-        assertThat(admin("/api/v1/workers/" + workerId + "/events",
-                Map.of("type", "INSURED_STATUS_ENDED", "date", "2025-03-31")).status()).isEqualTo(201);
-        eventually("/api/v1/workers/" + workerId + "/ledger", r -> r.json().path("schemes").size() > 0
-                && r.json().path("schemes").get(0).path("contributionMonths").asInt() == 3);
+        insuredThenNoLonger(workerId, "2025-01", "2025-02", "2025-03");
         return workerId;
     }
 

@@ -112,6 +112,23 @@ public abstract class ApiTestBase {
         return new PinkCardHolder(created.json().path("workerId").asString(), pinkCard);
     }
 
+    /**
+     * Files the months at 12,000 with an employer of its own, records that the worker's insured work
+     * ended on the last day of the last month, and waits until the ledger counts them.
+     */
+    protected void insuredThenNoLonger(String workerId, String... periods) {
+        String employer = registerEmployer();
+        for (String period : periods) {
+            ApiClient.Response filed = file(employer, period, workerId, "12000.00");
+            assertThat(filed.status()).as(filed.raw().body()).isEqualTo(201);
+        }
+        String ended = java.time.YearMonth.parse(periods[periods.length - 1]).atEndOfMonth().toString();
+        assertThat(admin("/api/v1/workers/" + workerId + "/events",
+                Map.of("type", "INSURED_STATUS_ENDED", "date", ended)).status()).isEqualTo(201);
+        eventually("/api/v1/workers/" + workerId + "/ledger", r -> r.json().path("schemes").size() > 0
+                && r.json().path("schemes").get(0).path("contributionMonths").asInt() == periods.length);
+    }
+
     protected String registerWorker(String nationality) {
         ApiClient.Response created = admin("/api/v1/workers", worker(nationality, "PASSPORT", uniqueNumber("P")));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
