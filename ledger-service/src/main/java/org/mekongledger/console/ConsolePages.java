@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,14 +34,20 @@ class ConsolePages {
     @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
             org.springframework.web.bind.MissingServletRequestParameterException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badRequest() {
-        return "console/bad-request";
+    String badRequest(Model model) {
+        return notice(model, "badRequest");
     }
 
     /** "Not yours" and "no such record" are one page, as in the API. */
     @ExceptionHandler(UnknownRecord.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "console/not-found";
+    String notFound(Model model) {
+        return notice(model, "notFound");
+    }
+
+    /** One page for both: the bundle's {@code <notice>.title} and {@code <notice>.text}. */
+    private static String notice(Model model, String notice) {
+        model.addAttribute("notice", notice);
+        return "console/notice";
     }
 }

@@ -5,8 +5,8 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Locale;
-import java.util.Optional;
 
+import org.mekongledger.claim.CountryCurrencies;
 import org.springframework.context.MessageSource;
 
 /**
@@ -59,8 +59,6 @@ final class StatementLanguage {
 
     /** A country's name in the language, from its ISO 3166 alpha-3 code; the code when unknown. */
     public String country(String alpha3) {
-        Optional<String> alpha2 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).stream()
-                .filter(c -> new Locale("", c).getISO3Country().equals(alpha3)).findFirst();
-        return alpha2.map(c -> new Locale("", c).getDisplayCountry(locale)).orElse(alpha3);
+        return CountryCurrencies.alpha2(alpha3).map(c -> new Locale("", c).getDisplayCountry(locale)).orElse(alpha3);
     }
 }

@@ -77,7 +77,7 @@ class ModuleMapTest {
             module("settlement", "api", "account", "payment", "axon", "web", "web.contract", "security", "claims", "fx"), // what the settlement batch reads and reports: payable claims, instructions, bank outcomes
             module("demo", "api", "vocabulary", "filing", "axon"),                  // the demo profile's seeded population
             module("console", "api", "vocabulary", "entitlement", "registry", "assessment", "rulelibrary", "audit",
-                    "security", "web", "web.contract", "claims", "ledger", "axon"));  // the embassy officers' console: server-rendered pages, the worker's printable statement
+                    "security", "web", "web.contract", "claims", "ledger", "axon", "claim"));  // the embassy officers' console: server-rendered pages, the worker's printable statement
 
     private static final Set<String> DOMAIN = Set.of(
             "vocabulary", "api", "contribution", "entitlement", "ruleset", "claim", "payment", "account", "employer", "filing");

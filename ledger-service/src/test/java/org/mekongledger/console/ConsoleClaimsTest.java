@@ -237,6 +237,21 @@ class ConsoleClaimsTest extends ApiTestBase {
         assertThat(mmr.get("/console/workers/" + workerId + "?leavingOn=1890-01-01").body()).contains("is not a day between");
     }
 
+    @Test
+    void theJournalEntriesArePagedTwentyFiveAtATime() throws Exception {
+        String workerId = registerWorker("MMR");
+        String[] months = java.util.stream.IntStream.rangeClosed(1, 27)
+                .mapToObj(i -> java.time.YearMonth.of(2023, 1).plusMonths(i - 1).toString()).toArray(String[]::new);
+        insuredThenNoLonger(workerId, months);
+        ConsoleSession mmr = new ConsoleSession(port).signIn("embassy-mmr", "embassy-mmr-pw");
+
+        String first = mmr.get("/console/workers/" + workerId + "/contributions?lang=en").body();
+        assertThat(first).contains("Page 1 of 2").contains("href=\"?page=1\"").doesNotContain(">Newer<");
+        String second = mmr.get("/console/workers/" + workerId + "/contributions?page=1").body();
+        assertThat(second).contains("Page 2 of 2").contains("href=\"?page=0\"").doesNotContain(">Older<");
+        assertThat(Pattern.compile("<td>Contribution</td>").matcher(second).results().count()).isEqualTo(2);
+    }
+
     /** A Myanmar national with three months at 12,000 in 2025 and no longer insured: owed a lump sum on leaving. */
     private String insuredNational() {
         String workerId = registerWorker("MMR");
